@@ -1,0 +1,211 @@
+"""Typed, frozen records: one model per resource of ``datapackage.json``."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+# Field names, types, required-ness, enums, patterns and minimums mirror the Table Schemas in
+# datapackage.json; tests/test_models.py holds the two in lockstep.
+
+Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+SourceId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+StrategyId = Annotated[str, Field(pattern=r"^[a-z][a-z_]*$")]
+Year = Annotated[int, Field(ge=1900)]
+Count = Annotated[int, Field(ge=0)]
+Ordinal = Annotated[int, Field(ge=1)]
+
+
+class Record(BaseModel):
+    """Base of every record: immutable, strict, no unknown fields."""
+
+    # defer_build: validators are built on first use, not at import.
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, defer_build=True)
+
+
+class Country(Record):
+    """A country that the data refers to."""
+
+    iso3: Iso3
+    iso2: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+    numeric_code: Annotated[str, Field(pattern=r"^[0-9]{3}$")]
+    name: str
+    source_id: SourceId
+    article_ref: str | None
+
+
+class Source(Record):
+    """A source cited for rows of the data."""
+
+    source_id: SourceId
+    kind: Literal["article", "credited", "standard", "editorial", "report"]
+    citation: str
+    year: Year | None
+    released: datetime.date | None
+    doi: Annotated[str, Field(pattern=r"^10\.[0-9]{4,9}/\S+$")] | None
+    url: Annotated[str, Field(pattern=r"^https://\S+$")] | None
+    license: str | None
+    article_ref: str | None
+
+
+class TraffickingCases(Record):
+    """Trafficking cases with Indonesian victims in one year (Table 1)."""
+
+    year: Year
+    cases: Count
+    source_id: SourceId
+    article_ref: str
+
+
+class TraffickingSuspects(Record):
+    """Indonesian trafficking suspects in one year (Table 2)."""
+
+    year: Year
+    suspects: Count
+    source_id: SourceId
+    article_ref: str
+
+
+class LiaisonOfficer(Record):
+    """A POLRI attaché or technical staff member posted in Southeast Asia (Table 3)."""
+
+    officer_id: Ordinal
+    table_row: Ordinal
+    position: Literal["ATPOL", "STAFNISPOL"]
+    rank: Literal["Kombes Pol.", "AKBP"]
+    name: str
+    degrees: str | None
+    full_name_as_printed: str
+    mission_type: Literal["embassy", "consulate_general"]
+    city: str
+    region: str | None
+    country_iso3: Iso3
+    placement_as_printed: str
+    source_id: SourceId
+    article_ref: str
+
+
+class Meeting(Record):
+    """An AMMTC or SOMTC meeting (Appendices 1 and 2)."""
+
+    forum: Literal["AMMTC", "SOMTC"]
+    number: Ordinal
+    name_as_printed: str
+    chair_iso3: Iso3
+    chair_as_printed: str
+    start_date: datetime.date
+    end_date: datetime.date
+    dates_as_printed: str
+    city: str | None
+    venue_as_printed: str
+    online: bool
+    chair_follows_asean_chairmanship: bool
+    source_id: SourceId
+    article_ref: str
+
+    @model_validator(mode="after")
+    def _check_dates_and_venue(self) -> Meeting:
+        if self.end_date < self.start_date:
+            raise ValueError(f"end_date {self.end_date} is before start_date {self.start_date}")
+        if self.online != (self.city is None):
+            raise ValueError("online must be true exactly when city is empty")
+        return self
+
+
+class Mou(Record):
+    """A memorandum of understanding between POLRI and a Southeast Asian partner (Appendix 3)."""
+
+    mou_id: Ordinal
+    country_iso3: Iso3
+    country_as_printed: str
+    title: str
+    parties: str
+    status: Literal["in_force", "under_renewal", "in_preparation"]
+    status_as_printed: Literal["Applicable", "On Extension", "In the Making"]
+    source_id: SourceId
+    article_ref: str
+
+    @model_validator(mode="after")
+    def _check_status(self) -> Mou:
+        if MOU_STATUS[self.status_as_printed] != self.status:
+            raise ValueError(f"status {self.status!r} does not match {self.status_as_printed!r}")
+        return self
+
+
+MOU_STATUS = {"Applicable": "in_force", "On Extension": "under_renewal", "In the Making": "in_preparation"}
+
+
+class Strategy(Record):
+    """A joint ASEANAPOL-POLRI strategy or an internal POLRI stage."""
+
+    strategy_id: StrategyId
+    scope: Literal["joint", "internal"]
+    sequence: Ordinal
+    name: str
+    description: str
+    source_id: SourceId
+    article_ref: str
+
+
+class StrategyRole(Record):
+    """What one actor does in one joint strategy (Appendix 4)."""
+
+    strategy_id: StrategyId
+    actor: Literal["ASEANAPOL", "POLRI"]
+    actor_as_printed: str
+    role: str
+    source_id: SourceId
+    article_ref: str
+
+
+class GlossaryTerm(Record):
+    """An acronym or term that the data uses."""
+
+    term: str
+    expansion: str
+    expansion_indonesian: str | None
+    definition: str
+    source_id: SourceId
+    article_ref: str
+
+
+class Erratum(Record):
+    """A correction this package makes to the printed text."""
+
+    erratum_id: Ordinal
+    resource: Literal[
+        "countries",
+        "sources",
+        "trafficking_cases",
+        "trafficking_suspects",
+        "liaison_officers",
+        "meetings",
+        "mous",
+        "strategies",
+        "strategy_roles",
+        "glossary",
+    ]
+    record: str
+    field: str
+    printed: str
+    corrected: str
+    reason: str
+    article_ref: str
+
+
+# Resource name -> model, in the order of datapackage.json.
+MODELS: dict[str, type[Record]] = {
+    "countries": Country,
+    "sources": Source,
+    "trafficking_cases": TraffickingCases,
+    "trafficking_suspects": TraffickingSuspects,
+    "liaison_officers": LiaisonOfficer,
+    "meetings": Meeting,
+    "mous": Mou,
+    "strategies": Strategy,
+    "strategy_roles": StrategyRole,
+    "glossary": GlossaryTerm,
+    "errata": Erratum,
+}

@@ -1,0 +1,67 @@
+"""The public API: names, typed loaders, caching and immutability, the bundled files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import asean_tip_data as atd
+from asean_tip_data.models import MODELS
+
+
+def test_resource_names() -> None:
+    assert atd.resource_names()[:2] == ("countries", "sources")
+    assert "errata" in atd.resource_names()
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_typed_loader_matches_load(name: str) -> None:
+    loader = getattr(atd, f"load_{name}")
+    records = loader()
+    assert records == atd.load(name)
+    assert isinstance(records, tuple)
+    assert all(type(r) is MODELS[name] for r in records)
+    assert loader.__name__ == f"load_{name}"
+
+
+def test_cached_results_are_shared_and_immutable() -> None:
+    first = atd.load("meetings")
+    assert atd.load("meetings") is first
+    with pytest.raises(TypeError):
+        first[0] = first[1]  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        first.append(first[0])  # type: ignore[attr-defined]
+    assert atd.load("meetings")[0].number == 1
+
+
+def test_unknown_resource_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="unknown resource 'meeting'; expected one of: countries"):
+        atd.load("meeting")
+
+
+def test_datapackage_path_is_the_bundled_descriptor(root: Path) -> None:
+    path = atd.datapackage_path()
+    assert path.is_file()
+    assert path.name == "datapackage.json"
+    assert path.read_bytes() == (root / "datapackage.json").read_bytes()
+    for csv in (root / "resources").glob("*.csv"):
+        assert (path.parent / "resources" / csv.name).read_bytes() == csv.read_bytes()
+
+
+def test_loading_the_top_level_copy_gives_the_same_records(root: Path) -> None:
+    for name in atd.resource_names():
+        assert atd.load(name, root / "datapackage.json") == atd.load(name)
+    assert atd.load("countries", root) == atd.load_countries()
+
+
+def test_import_does_not_pull_frictionless() -> None:
+    code = (
+        "import sys, asean_tip_data as t\n"
+        "[t.load(n) for n in t.resource_names()]\n"
+        "print(sorted(m for m in ('frictionless', 'pandas', 'polars', 'numpy') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "[]"
