@@ -1,0 +1,121 @@
+"""The artifacts users get: wheel and sdist contents, byte-identical data, reproducible builds.
+
+By default the artifacts are built here from the checkout with hatchling; CI sets
+ASEAN_TIP_DATA_DIST to the folder of the artifacts it built once and tests installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import zipfile
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+import asean_tip_data as atd
+
+BUILD = """
+import sys
+from hatchling.build import build_sdist, build_wheel
+build_sdist(sys.argv[1])
+build_wheel(sys.argv[1])
+"""
+
+
+def _build(root: Path, out: Path) -> Path:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1732924800"}
+    subprocess.run([sys.executable, "-c", BUILD, str(out)], cwd=root, env=env, check=True, capture_output=True)
+    return out
+
+
+@pytest.fixture(scope="module")
+def dist(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    given = os.environ.get("ASEAN_TIP_DATA_DIST")
+    return Path(given) if given else _build(root, tmp_path_factory.mktemp("dist"))
+
+
+def _one(dist: Path, pattern: str) -> Path:
+    (path,) = dist.glob(pattern)
+    return path
+
+
+def _expected_package_files(root: Path) -> set[str]:
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    data = {"datapackage.json", *(r["path"] for r in descriptor["resources"])}
+    return {f"asean_tip_data/{p}" for p in data}
+
+
+def test_wheel_holds_the_package_the_descriptor_and_every_resource(dist: Path, root: Path) -> None:
+    wheel = _one(dist, f"asean_tip_data-{atd.__version__}-py3-none-any.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+        package = {n for n in names if n.startswith("asean_tip_data/")}
+        assert {"asean_tip_data/__init__.py", "asean_tip_data/models.py", "asean_tip_data/py.typed"} <= package
+        data = {n for n in package if not n.endswith((".py", "py.typed"))}
+        assert data == _expected_package_files(root)
+        for name in data:
+            assert zf.read(name) == (root / name.removeprefix("asean_tip_data/")).read_bytes(), name
+        info = f"asean_tip_data-{atd.__version__}.dist-info"
+        assert {f"{info}/licenses/LICENSE", f"{info}/licenses/LICENSE-DATA"} <= names
+        meta = zf.read(f"{info}/METADATA").decode()
+    assert "License-Expression: MIT AND CC-BY-4.0" in meta
+    assert "Requires-Dist: pydantic" in meta
+    assert f"Version: {atd.__version__}" in meta
+
+
+def test_sdist_holds_what_rebuilding_and_testing_need(dist: Path, root: Path) -> None:
+    sdist = _one(dist, f"asean_tip_data-{atd.__version__}.tar.gz")
+    prefix = f"asean_tip_data-{atd.__version__}/"
+    with tarfile.open(sdist) as tf:
+        names = {m.name.removeprefix(prefix) for m in tf.getmembers()}
+        assert tf.extractfile(prefix + "datapackage.json").read() == (root / "datapackage.json").read_bytes()  # type: ignore[union-attr]
+    wanted = {"pyproject.toml", "README.md", "CHANGELOG.md", "LICENSE", "LICENSE-DATA", "datapackage.json"}
+    wanted |= {f"resources/{p.name}" for p in (root / "resources").glob("*.csv")}
+    wanted |= {f"tests/{p.name}" for p in (root / "tests").glob("*.py")} | {"tests/fixtures/printed_tables.md"}
+    wanted |= {"src/asean_tip_data/__init__.py", "src/asean_tip_data/py.typed", "scripts/build_readme.py"}
+    assert wanted <= names
+
+
+def test_builds_are_reproducible(root: Path, tmp_path: Path) -> None:
+    if not (root / "src").is_dir():
+        # Testing an installed wheel without the source tree: CI compared two builds before.
+        first, second = Path(os.environ["ASEAN_TIP_DATA_DIST"]), Path(os.environ["ASEAN_TIP_DATA_DIST_AGAIN"])
+    else:
+        first, second = _build(root, tmp_path / "a"), _build(root, tmp_path / "b")
+
+    def digests(folder: Path) -> dict[str, str]:
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+
+    assert digests(first) == digests(second)
+    assert len(digests(first)) == 2
+
+
+def test_installed_files_are_the_wheel_or_the_checkout(root: Path) -> None:
+    dist = metadata.distribution("asean-tip-data")
+    direct = json.loads(dist.read_text("direct_url.json") or "{}")
+    package = Path(atd.__file__).parent
+    if direct.get("dir_info", {}).get("editable"):
+        assert package == root / "src" / "asean_tip_data"
+    else:
+        # A regular install: the tests must not be reading the source tree.
+        assert root / "src" not in package.parents
+        listed = {str(f) for f in dist.files or ()}
+        assert _expected_package_files(root) <= listed
+        assert "asean_tip_data/py.typed" in listed
+
+
+def test_one_version_everywhere(root: Path, descriptor: dict) -> None:
+    changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    newest = next(line for line in changelog.splitlines() if line.startswith("## ["))
+    assert newest.startswith(f"## [{atd.__version__}] - ")
+    assert metadata.version("asean-tip-data") == atd.__version__ == descriptor["version"]
+
+
+def test_data_vintage_is_the_article_publication(descriptor: dict) -> None:
+    assert descriptor["sources"][0]["version"] == atd.DATA_VINTAGE == "2024-12-01"
