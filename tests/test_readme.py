@@ -1,44 +1,88 @@
-"""README.md: its data dictionary is current and its examples run."""
+"""README.md: its data dictionary is current and every example in it runs."""
 
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
+import shlex
+import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
 
-def _script(root: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_readme", root / "scripts" / "build_readme.py")
+import asean_tip_data as atd
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", README, re.DOTALL)
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_readme", ROOT / "scripts" / "build_readme.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def test_data_dictionary_is_current(root: Path) -> None:
-    script = _script(root)
-    readme = (root / "README.md").read_text(encoding="utf-8")
-    assert script.updated(readme, script.render(root)) == readme, "run python scripts/build_readme.py"
+def test_data_dictionary_is_current() -> None:
+    script = _script()
+    assert script.updated(README, script.render(ROOT)) == README, "run python scripts/build_readme.py"
 
 
-def test_data_dictionary_names_every_field(root: Path, schemas: dict) -> None:
-    readme = (root / "README.md").read_text(encoding="utf-8")
+def test_data_dictionary_names_every_field(schemas: dict) -> None:
     for name, schema in schemas.items():
-        section = readme.split(f"### `{name}`:", 1)[1].split("\n### ", 1)[0]
-        assert re.findall(r"^\| `(\w+)` \|", section, re.M) == [f["name"] for f in schema["fields"]]
+        section = README.split(f"### `{name}`:", 1)[1].split("\n### ", 1)[0]
+        assert re.findall(r"^\| `(\w+)` \|", section, re.MULTILINE) == [f["name"] for f in schema["fields"]]
 
 
-def test_python_examples_run(root: Path) -> None:
-    readme = (root / "README.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
-    assert blocks
-    for block in blocks:
-        exec(compile(block, "README.md", "exec"), {})
+@pytest.mark.parametrize("block", _blocks("python"), ids=lambda b: b.splitlines()[-1][:40])
+def test_python_examples_run(block: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    exec(compile(block, "README.md", "exec"), {})
 
 
-def test_readme_states_the_two_set_up_commands(root: Path) -> None:
-    readme = (root / "README.md").read_text(encoding="utf-8")
-    assert 'python -m pip install ".[test]" && python -m pytest' in readme
-    ci = (root / ".ci" / "run").read_text(encoding="utf-8")
-    assert 'python -m pip install ".[test]"' in ci and "python -m pytest" in ci
+COMMANDS = [line[2:] for block in _blocks("console") for line in block.splitlines() if line.startswith("$ ")]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_command_line_examples_run(command: str, tmp_path: Path) -> None:
+    argv = shlex.split(command)
+    assert argv[0] == "asean-tip-data"
+    executable = str(Path(sys.executable).parent / argv[0])
+    result = subprocess.run([executable, *argv[1:]], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout
+
+
+@pytest.mark.parametrize("query", _blocks("sql"))
+def test_sql_examples_run(query: str, tmp_path: Path) -> None:
+    database = atd.export("sqlite", tmp_path / "asean-tip.db")
+    result = sqlite3.connect(database).execute(query).fetchall()
+    # Brunei, Cambodia, Indonesia and Lao PDR chaired five meetings each; all 42 are counted.
+    assert result[:4] == [
+        ("Brunei Darussalam", 5),
+        ("Cambodia", 5),
+        ("Indonesia", 5),
+        ("Lao People's Democratic Republic", 5),
+    ]
+    assert sum(count for _, count in result) == 42
+
+
+def test_readme_states_the_two_set_up_commands() -> None:
+    assert 'python -m pip install ".[test]" && python -m pytest' in README
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert 'python -m pip install ".[test]" && python -m pytest' in ci
+    show = re.search(r"python -m pip install \. && python -c \"(.+?)\"", README)
+    assert show and show.group(1) in ci
+
+
+def test_no_example_leaves_files_behind() -> None:
+    assert not (ROOT / "asean-tip.db").exists() and not os.path.exists("asean-tip.db")

@@ -1,5 +1,8 @@
 """POLRI and ASEANAPOL against human trafficking: the article's tables as typed, frozen records."""
 
+from ._cite import cite
+from ._export import export
+from ._frames import to_pandas, to_polars
 from ._loading import (
     DataError,
     Loader,
@@ -17,6 +20,8 @@ from ._loading import (
     load_trafficking_cases,
     load_trafficking_suspects,
     resource_names,
+    table_schema,
+    validate,
 )
 from ._version import DATA_VINTAGE, __version__
 from .models import (
@@ -51,7 +56,9 @@ __all__ = [
     "TraffickingCases",
     "TraffickingSuspects",
     "__version__",
+    "cite",
     "datapackage_path",
+    "export",
     "load",
     "load_countries",
     "load_errata",
@@ -65,4 +72,8 @@ __all__ = [
     "load_trafficking_cases",
     "load_trafficking_suspects",
     "resource_names",
+    "table_schema",
+    "to_pandas",
+    "to_polars",
+    "validate",
 ]

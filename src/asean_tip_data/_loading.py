@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime
 import io
@@ -55,15 +56,38 @@ def resource_names() -> tuple[str, ...]:
 
 def load(name: str, datapackage: PathArg = None) -> tuple[Record, ...]:
     """Return the records of resource ``name``, from the bundled data or the given copy."""
-    if name not in MODELS:
-        raise ValueError(f"unknown resource {name!r}; expected one of: {', '.join(MODELS)}")
+    _check_name(name)
+    return _open(datapackage).table(name)[name]
+
+
+def validate(datapackage: PathArg = None) -> tuple[str, ...]:
+    """Return the problems of the bundled data or of the given copy; none when it is valid."""
+    try:
+        package = _open(datapackage)
+    except DataError as exc:
+        return (str(exc),)
+    problems: dict[str, None] = {}  # ordered and without repeats: a broken table fails its referrers too
+    for name in MODELS:
+        try:
+            package.table(name)
+        except DataError as exc:
+            problems[str(exc)] = None
+    return tuple(problems)
+
+
+def _open(datapackage: PathArg) -> _Package:
     if datapackage is None:
-        return _bundled().table(name)[name]
+        return _bundled()
     path = Path(datapackage)
     if path.is_dir():
         path = path / DESCRIPTOR
     # A given copy is read afresh on every call: it may change between calls.
-    return _Package(path.parent, path.name).table(name)[name]
+    return _Package(path.parent, path.name)
+
+
+def _check_name(name: str) -> None:
+    if name not in MODELS:
+        raise ValueError(f"unknown resource {name!r}; expected one of: {', '.join(MODELS)}")
 
 
 @cache
@@ -112,6 +136,12 @@ def _contract() -> dict[str, Mapping[str, Any]]:
     """Return the bundled Table Schemas by resource: the contract every copy must meet."""
     descriptor = json.loads((files(__package__) / DESCRIPTOR).read_text(encoding="utf-8"))
     return {r["name"]: r["schema"] for r in descriptor["resources"]}
+
+
+def table_schema(name: str) -> dict[str, Any]:
+    """Return a copy of the Table Schema of resource ``name``."""
+    _check_name(name)
+    return copy.deepcopy(dict(_contract()[name]))
 
 
 class _Package:

@@ -1,0 +1,5 @@
+"""Run the command line: ``python -m asean_tip_data``."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,153 @@
+"""The command line through its real entry points, with exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import asean_tip_data as atd
+
+SCRIPT = Path(sys.executable).parent / "asean-tip-data"
+
+
+def run(*args: str, entry: str = "script") -> subprocess.CompletedProcess[str]:
+    command = [str(SCRIPT)] if entry == "script" else [sys.executable, "-m", "asean_tip_data"]
+    return subprocess.run([*command, *args], capture_output=True, text=True, encoding="utf-8", check=False)
+
+
+@pytest.mark.parametrize("entry", ["script", "module"])
+def test_list_names_every_resource_with_its_rows(entry: str) -> None:
+    result = run("list", entry=entry)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()[2:]
+    listed = {line.split()[0]: int(line.split()[1]) for line in lines}
+    assert listed == {name: len(atd.load(name)) for name in atd.resource_names()}
+
+
+def test_show_csv_is_the_bundled_file() -> None:
+    result = run("show", "meetings", "--format", "csv")
+    assert result.returncode == 0
+    bundled = (atd.datapackage_path().parent / "resources" / "meetings.csv").read_text(encoding="utf-8")
+    assert result.stdout == bundled
+
+
+def test_show_json_and_jsonl() -> None:
+    array = json.loads(run("show", "trafficking_cases", "--format", "json").stdout)
+    assert array[-1] == {"year": 2023, "cases": 998, "source_id": "kemlu-2024", "article_ref": "Table 1, row 8"}
+    lines = run("show", "meetings", "--format", "jsonl").stdout.splitlines()
+    assert len(lines) == 42
+    assert json.loads(lines[13])["venue_as_printed"] == "Dalam Jejaring Online"
+    assert json.loads(lines[13])["city"] is None
+
+
+def test_show_table_has_a_header_and_a_row_per_record() -> None:
+    out = run("show", "liaison_officers").stdout.splitlines()
+    assert out[0].split()[:3] == ["officer_id", "table_row", "position"]
+    assert len(out) == 2 + 11
+
+
+def test_summary_gives_the_headline_figures() -> None:
+    out = run("summary").stdout
+    assert "2023   998  " + "█" * 40 in out
+    assert "ATPOL        5  MYS 1, PHL 1, SGP 1, THA 1, TLS 1" in out
+    assert "STAFNISPOL   6  MYS 5, PHL 1" in out
+    assert "AMMTC  18 meetings, 3 online; first 1997-12-18 Manila, last 2024-08-26 Vientiane" in out
+    assert "in_force        11" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("show", "meeting"), ("show", "meetings", "--format", "xml"), ("export", "--format", "csv"), ("frobnicate",), ()],
+)
+def test_usage_errors_exit_2_with_one_line(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("asean-tip-data")
+
+
+def test_unknown_resource_message_names_it() -> None:
+    assert "invalid choice: 'meeting'" in run("show", "meeting").stderr
+
+
+@pytest.mark.parametrize("command", ["list", "show", "summary", "export", "validate", "cite", "path"])
+def test_help_on_every_command(command: str) -> None:
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith(f"usage: asean-tip-data {command}")
+
+
+def test_version() -> None:
+    assert run("--version").stdout.strip() == f"asean-tip-data {atd.__version__} (data {atd.DATA_VINTAGE})"
+
+
+def test_path_prints_the_bundled_descriptor() -> None:
+    assert run("path").stdout.strip() == str(atd.datapackage_path())
+
+
+def test_validate_the_bundled_data() -> None:
+    result = run("validate")
+    assert result.returncode == 0, result.stderr
+    assert "valid (11 resources; checked models and keys and frictionless)" in result.stdout
+
+
+def test_validate_a_broken_copy_exits_1(tmp_path: Path) -> None:
+    copy = atd.export("csv", tmp_path / "copy")
+    meetings = copy / "resources" / "meetings.csv"
+    meetings.write_text(meetings.read_text(encoding="utf-8").replace("1997-12-20", "1997-12-32"), encoding="utf-8")
+    result = run("validate", str(copy / "datapackage.json"))
+    assert result.returncode == 1
+    assert "INVALID" in result.stderr
+    assert "meetings.csv: row 2: field 'end_date': impossible date" in result.stderr
+
+
+def test_validate_an_exported_copy_is_valid(tmp_path: Path) -> None:
+    copy = atd.export("csv", tmp_path / "copy")
+    assert run("validate", str(copy)).returncode == 0
+
+
+def test_export_sqlite(tmp_path: Path) -> None:
+    result = run("export", "--format", "sqlite", "--output", str(tmp_path / "data.db"))
+    assert result.returncode == 0, result.stderr
+    db = sqlite3.connect(tmp_path / "data.db")
+    db.execute("PRAGMA foreign_keys = ON")
+    for name in atd.resource_names():
+        assert db.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] == len(atd.load(name))
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    declared = {row[2] for row in db.execute("PRAGMA foreign_key_list(meetings)")}
+    assert declared == {"countries", "glossary", "sources"}
+    columns = {row[1]: (row[2], row[3], row[5]) for row in db.execute("PRAGMA table_info(meetings)")}
+    assert columns["number"] == ("INTEGER", 1, 2) and columns["forum"] == ("TEXT", 1, 1)
+    assert columns["city"] == ("TEXT", 0, 0)
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("INSERT INTO trafficking_cases VALUES (2024, 1, 'nobody', 'x')")
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("UPDATE meetings SET forum = 'XYZ' WHERE number = 1")
+
+
+def test_export_json_and_csv(tmp_path: Path) -> None:
+    assert run("export", "--format", "json", "--output", str(tmp_path / "data.json")).returncode == 0
+    data = json.loads((tmp_path / "data.json").read_text(encoding="utf-8"))
+    assert {name: len(rows) for name, rows in data.items()} == {n: len(atd.load(n)) for n in atd.resource_names()}
+    assert run("export", "--format", "csv", "--output", str(tmp_path / "pkg")).returncode == 0
+    bundled = atd.datapackage_path().parent
+    for name in atd.resource_names():
+        exported = (tmp_path / "pkg" / "resources" / f"{name}.csv").read_bytes()
+        assert exported == (bundled / "resources" / f"{name}.csv").read_bytes()
+    header = next(csv.reader(io.StringIO((tmp_path / "pkg" / "resources" / "mous.csv").read_text())))
+    assert header[0] == "mou_id"
+
+
+def test_cite_formats() -> None:
+    assert "https://doi.org/10.32781/cakrawala.v18i2.733" in run("cite").stdout
+    bibtex = run("cite", "--format", "bibtex").stdout
+    assert "doi = {10.32781/cakrawala.v18i2.733}" in bibtex and bibtex.count("@") == 2
+    assert run("cite", "--format", "cff").stdout == atd.cite("cff")
