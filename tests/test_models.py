@@ -86,3 +86,10 @@ def test_records_are_strict() -> None:
     # Strings are not silently coerced: the loader parses Table Schema types itself.
     with pytest.raises(pydantic.ValidationError):
         atd.TraffickingCases.model_validate({**atd.load_trafficking_cases()[0].model_dump(), "cases": "998"})
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_loaded_records_pass_the_models_own_validation(name: str) -> None:
+    # The loader checks cells against the Table Schema and constructs records; pydantic must agree.
+    for record in atd.load(name):
+        assert type(record).model_validate(record.model_dump()) == record

@@ -7,13 +7,11 @@ import datetime
 import io
 import json
 import os
-import sqlite3
 from collections.abc import Iterable
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal
 
-from ._loading import DESCRIPTOR, PathArg, load, resource_names, table_schema
+from ._loading import DESCRIPTOR, PathArg, bundled_bytes, load, resource_names, table_schema
 from .models import Record
 
 ExportFormat = Literal["csv", "json", "sqlite"]
@@ -57,7 +55,7 @@ def export(format: ExportFormat, output: str | os.PathLike[str], datapackage: Pa
         (path / "resources").mkdir(parents=True, exist_ok=True)
         for name in resource_names():
             (path / "resources" / f"{name}.csv").write_text(csv_text(name, datapackage), encoding="utf-8")
-        (path / DESCRIPTOR).write_bytes((files(__package__) / DESCRIPTOR).read_bytes())
+        (path / DESCRIPTOR).write_bytes(bundled_bytes(DESCRIPTOR))
     elif format == "json":
         data = {name: json_records(load(name, datapackage)) for name in resource_names()}
         path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -111,6 +109,8 @@ def create_table_sql(name: str) -> str:
 
 
 def _sqlite(path: Path, datapackage: PathArg) -> None:
+    import sqlite3  # only here: importing the package stays cheap
+
     tables = {name: load(name, datapackage) for name in resource_names()}
     if path.exists():
         path.unlink()

@@ -1,7 +1,5 @@
 """Typed, frozen records: one model per resource of ``datapackage.json``."""
 
-from __future__ import annotations
-
 import datetime
 from typing import Annotated, Literal
 
@@ -23,6 +21,14 @@ class Record(BaseModel):
 
     # defer_build: validators are built on first use, not at import.
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True, defer_build=True)
+
+    def check(self) -> None:
+        """Raise ValueError where fields disagree with each other."""
+
+    @model_validator(mode="after")
+    def _run_check(self) -> "Record":
+        self.check()
+        return self
 
 
 class Country(Record):
@@ -105,13 +111,12 @@ class Meeting(Record):
     source_id: SourceId
     article_ref: str
 
-    @model_validator(mode="after")
-    def _check_dates_and_venue(self) -> Meeting:
+    def check(self) -> None:
+        """Raise ValueError if the meeting ends before it starts, or is online with a city."""
         if self.end_date < self.start_date:
             raise ValueError(f"end_date {self.end_date} is before start_date {self.start_date}")
         if self.online != (self.city is None):
             raise ValueError("online must be true exactly when city is empty")
-        return self
 
 
 class Mou(Record):
@@ -127,14 +132,13 @@ class Mou(Record):
     source_id: SourceId
     article_ref: str
 
-    @model_validator(mode="after")
-    def _check_status(self) -> Mou:
-        if MOU_STATUS[self.status_as_printed] != self.status:
-            raise ValueError(f"status {self.status!r} does not match {self.status_as_printed!r}")
-        return self
+    def check(self) -> None:
+        """Raise ValueError if the status code does not match the printed status."""
+        if _MOU_STATUS[self.status_as_printed] != self.status:
+            raise ValueError(f"status {self.status!r} does not match status_as_printed {self.status_as_printed!r}")
 
 
-MOU_STATUS = {"Applicable": "in_force", "On Extension": "under_renewal", "In the Making": "in_preparation"}
+_MOU_STATUS = {"Applicable": "in_force", "On Extension": "under_renewal", "In the Making": "in_preparation"}
 
 
 class Strategy(Record):

@@ -1,0 +1,64 @@
+"""Property: any corruption of a CSV file gives a DataError or a valid load, never another exception."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import asean_tip_data as atd
+
+NAMES = atd.resource_names()
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return atd.export("csv", tmp_path_factory.mktemp("pristine") / "copy")
+
+
+corruption = st.one_of(
+    st.tuples(st.just("replace"), st.integers(0, 10**6), st.binary(min_size=1, max_size=4)),
+    st.tuples(st.just("insert"), st.integers(0, 10**6), st.binary(min_size=1, max_size=8)),
+    st.tuples(st.just("delete"), st.integers(0, 10**6), st.integers(1, 40)),
+    st.tuples(st.just("truncate"), st.integers(0, 10**6), st.just(0)),
+    st.tuples(st.just("text"), st.integers(0, 10**6), st.text(alphabet=',"\n\r;\t abc-0129', max_size=6)),
+)
+
+
+def corrupt(data: bytes, how: tuple) -> bytes:
+    kind, position, payload = how
+    at = position % (len(data) + 1)
+    if kind == "replace":
+        return data[:at] + payload + data[at + len(payload) :]
+    if kind == "insert":
+        return data[:at] + payload + data[at:]
+    if kind == "delete":
+        return data[:at] + data[at + payload :]
+    if kind == "truncate":
+        return data[:at]
+    return data[:at] + payload.encode() + data[at:]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(NAMES), hows=st.lists(corruption, min_size=1, max_size=3))
+def test_corrupted_csv_is_refused_or_valid(pristine: Path, tmp_path: Path, name: str, hows: list[tuple]) -> None:
+    copy = tmp_path / "copy"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(pristine, copy)
+    path = copy / "resources" / f"{name}.csv"
+    data = path.read_bytes()
+    for how in hows:
+        data = corrupt(data, how)
+    path.write_bytes(data)
+    try:
+        records = atd.load(name, copy)
+    except atd.DataError as exc:
+        assert str(exc).startswith(str(copy)), exc
+    else:
+        assert isinstance(records, tuple)
+        for record in records:
+            # Whatever the loader accepts, the model's own pydantic validation accepts too.
+            assert type(record).model_validate(record.model_dump()) == record
