@@ -27,6 +27,8 @@ from .models import (
     Source,
     Strategy,
     StrategyRole,
+    TipTier,
+    TipTierPlacement,
     TraffickingCases,
     TraffickingSuspects,
 )
@@ -360,5 +362,7 @@ load_meetings = _loader("meetings", Meeting)
 load_mous = _loader("mous", Mou)
 load_strategies = _loader("strategies", Strategy)
 load_strategy_roles = _loader("strategy_roles", StrategyRole)
+load_tip_tiers = _loader("tip_tiers", TipTier)
+load_tip_tier_placements = _loader("tip_tier_placements", TipTierPlacement)
 load_glossary = _loader("glossary", GlossaryTerm)
 load_errata = _loader("errata", Erratum)

@@ -17,9 +17,12 @@ from ._loading import (
     DataError,
     datapackage_path,
     load,
+    load_countries,
     load_liaison_officers,
     load_meetings,
     load_mous,
+    load_tip_tier_placements,
+    load_tip_tiers,
     load_trafficking_cases,
     load_trafficking_suspects,
     resource_names,
@@ -143,6 +146,12 @@ def _summary() -> None:
     print("\nMoUs by status (Appendix 3)")
     for status, count in Counter(m.status for m in load_mous()).most_common():
         print(f"  {status:<15} {count:>2}")
+    print("\nTIP Report 2023 tiers, the map of Figure 1 (change against 2022)")
+    names = {c.iso3: c.name for c in load_countries()}
+    severity = {t.tier: t.severity for t in load_tip_tiers()}
+    placed = sorted((p for p in load_tip_tier_placements() if p.report_year == 2023), key=lambda p: severity[p.tier])
+    table = [["country", "tier", "change"]] + [[names[p.country_iso3], p.tier, p.placement_change] for p in placed]
+    print("\n".join("  " + line for line in _table(table).splitlines()))
 
 
 def _validate(datapackage: str | None) -> int:

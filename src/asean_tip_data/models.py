@@ -164,6 +164,29 @@ class StrategyRole(Record):
     article_ref: str
 
 
+class TipTier(Record):
+    """A tier of the U.S. Department of State's Trafficking in Persons Report."""
+
+    tier: Literal["Tier 1", "Tier 2", "Tier 2 Watch List", "Tier 3"]
+    severity: Ordinal
+    map_colour: Literal["green", "yellow", "orange", "red"]
+    definition: str
+    source_id: SourceId
+    article_ref: str
+
+
+class TipTierPlacement(Record):
+    """A country's tier in one year's Trafficking in Persons Report (Figure 1 and the year before)."""
+
+    country_iso3: Iso3
+    report_year: Annotated[int, Field(ge=2000)]
+    tier: Literal["Tier 1", "Tier 2", "Tier 2 Watch List", "Tier 3"]
+    placement_change: Literal["remained", "upgraded", "downgraded"]
+    note: str | None
+    source_id: SourceId
+    article_ref: str | None
+
+
 class GlossaryTerm(Record):
     """An acronym or term that the data uses."""
 
@@ -189,6 +212,8 @@ class Erratum(Record):
         "mous",
         "strategies",
         "strategy_roles",
+        "tip_tiers",
+        "tip_tier_placements",
         "glossary",
     ]
     record: str
@@ -210,6 +235,8 @@ MODELS: dict[str, type[Record]] = {
     "mous": Mou,
     "strategies": Strategy,
     "strategy_roles": StrategyRole,
+    "tip_tiers": TipTier,
+    "tip_tier_placements": TipTierPlacement,
     "glossary": GlossaryTerm,
     "errata": Erratum,
 }
