@@ -39,6 +39,8 @@ def test_frictionless_catches_a_dangling_foreign_key(tmp_path: Path, root: Path)
 
 def test_package_metadata(descriptor: dict[str, Any]) -> None:
     assert descriptor["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
+    assert descriptor["profile"] == "tabular-data-package"
+    assert all(c["role"] and c["roles"] for c in descriptor["contributors"])
     assert descriptor["name"] == "asean-tip-data"
     assert descriptor["version"] == atd.__version__
     assert [lic["name"] for lic in descriptor["licenses"]] == ["CC-BY-4.0"]
@@ -60,7 +62,10 @@ def test_resources_declare_everything(name: str, descriptor: dict[str, Any]) -> 
     )
     assert resource["title"] and resource["description"]
     assert resource["licenses"][0]["name"] == "CC-BY-4.0"
+    # Data Package v1 readers look for these.
+    assert resource["profile"] == "tabular-data-resource"
     assert resource["dialect"] == {
+        "csvddfVersion": 1.2,
         "header": True,
         "headerRow": 1,
         "delimiter": ",",
@@ -74,7 +79,7 @@ def test_resources_declare_everything(name: str, descriptor: dict[str, Any]) -> 
     assert schema["missingValues"] == [""]
     assert schema["primaryKey"]
     for field in schema["fields"]:
-        assert field["title"] and field["description"], field["name"]
+        assert field["title"] and field["description"] and field["format"], field["name"]
         assert "required" in field["constraints"], field["name"]
         if field["type"] == "boolean":
             assert (field["trueValues"], field["falseValues"]) == (["true"], ["false"])
