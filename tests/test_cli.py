@@ -8,6 +8,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -117,20 +118,20 @@ def test_validate_an_exported_copy_is_valid(tmp_path: Path) -> None:
 def test_export_sqlite(tmp_path: Path) -> None:
     result = run("export", "--format", "sqlite", "--output", str(tmp_path / "data.db"))
     assert result.returncode == 0, result.stderr
-    db = sqlite3.connect(tmp_path / "data.db")
-    db.execute("PRAGMA foreign_keys = ON")
-    for name in atd.resource_names():
-        assert db.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] == len(atd.load(name))
-    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-    declared = {row[2] for row in db.execute("PRAGMA foreign_key_list(meetings)")}
-    assert declared == {"countries", "glossary", "sources"}
-    columns = {row[1]: (row[2], row[3], row[5]) for row in db.execute("PRAGMA table_info(meetings)")}
-    assert columns["number"] == ("INTEGER", 1, 2) and columns["forum"] == ("TEXT", 1, 1)
-    assert columns["city"] == ("TEXT", 0, 0)
-    with pytest.raises(sqlite3.IntegrityError):
-        db.execute("INSERT INTO trafficking_cases VALUES (2024, 1, 'nobody', 'x')")
-    with pytest.raises(sqlite3.IntegrityError):
-        db.execute("UPDATE meetings SET forum = 'XYZ' WHERE number = 1")
+    with closing(sqlite3.connect(tmp_path / "data.db")) as db:
+        db.execute("PRAGMA foreign_keys = ON")
+        for name in atd.resource_names():
+            assert db.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] == len(atd.load(name))
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        declared = {row[2] for row in db.execute("PRAGMA foreign_key_list(meetings)")}
+        assert declared == {"countries", "glossary", "sources"}
+        columns = {row[1]: (row[2], row[3], row[5]) for row in db.execute("PRAGMA table_info(meetings)")}
+        assert columns["number"] == ("INTEGER", 1, 2) and columns["forum"] == ("TEXT", 1, 1)
+        assert columns["city"] == ("TEXT", 0, 0)
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("INSERT INTO trafficking_cases VALUES (2024, 1, 'nobody', 'x')")
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("UPDATE meetings SET forum = 'XYZ' WHERE number = 1")
 
 
 def test_export_json_and_csv(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import shlex
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 from types import ModuleType
 
@@ -65,7 +66,8 @@ def test_command_line_examples_run(command: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize("query", _blocks("sql"))
 def test_sql_examples_run(query: str, tmp_path: Path) -> None:
     database = atd.export("sqlite", tmp_path / "asean-tip.db")
-    result = sqlite3.connect(database).execute(query).fetchall()
+    with closing(sqlite3.connect(database)) as db:
+        result = db.execute(query).fetchall()
     # Brunei, Cambodia, Indonesia and Lao PDR chaired five meetings each; all 42 are counted.
     assert result[:4] == [
         ("Brunei Darussalam", 5),
