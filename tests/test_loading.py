@@ -37,6 +37,18 @@ def test_cached_results_are_shared_and_immutable() -> None:
     assert atd.load("meetings")[0].number == 1
 
 
+def test_threads_share_one_read_of_each_table() -> None:
+    code = (
+        "import asean_tip_data as t\n"
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        "with ThreadPoolExecutor(8) as pool:\n"
+        "    results = list(pool.map(lambda _: t.load('meetings'), range(64)))\n"
+        "print(len({id(r) for r in results}), len(results[0]))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.split() == ["1", "42"]
+
+
 def test_unknown_resource_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="unknown resource 'meeting'; expected one of: countries"):
         atd.load("meeting")

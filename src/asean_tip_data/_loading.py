@@ -10,6 +10,7 @@ import json
 import os
 import pkgutil
 import re
+import threading
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -85,9 +86,14 @@ def validate(datapackage: PathArg = None) -> tuple[str, ...]:
     return tuple(problems)
 
 
+# Threads share the bundled copy, which is built and read once; re-entrant, as references recurse.
+_LOCK = threading.RLock()
+
+
 def _open(datapackage: PathArg) -> _Package:
     if datapackage is None:
-        return _bundled()
+        with _LOCK:
+            return _bundled()
     path = Path(datapackage)
     if path.is_dir():
         path = path / DESCRIPTOR
@@ -187,7 +193,7 @@ def _columns(name: str) -> tuple[_Column, ...]:
 
 def _contract() -> dict[str, Mapping[str, Any]]:
     """Return the bundled Table Schemas by resource: the contract every copy must meet."""
-    return _bundled().schemas
+    return _open(None).schemas
 
 
 def table_schema(name: str) -> dict[str, Any]:
@@ -226,10 +232,11 @@ class _Package:
 
     def table(self, name: str) -> dict[str, tuple[Record, ...]]:
         """Return ``name`` and every table it refers to, read and checked."""
-        if name not in self.tables:
-            records = self._read_table(name)
-            self._check_foreign_keys(name, records)
-            self.tables[name] = records
+        with _LOCK:
+            if name not in self.tables:
+                records = self._read_table(name)
+                self._check_foreign_keys(name, records)
+                self.tables[name] = records
         return self.tables
 
     def _resource_path(self, name: str) -> str:
