@@ -134,6 +134,14 @@ def test_export_sqlite(tmp_path: Path) -> None:
             db.execute("UPDATE meetings SET forum = 'XYZ' WHERE number = 1")
 
 
+@pytest.mark.parametrize("format", ["sqlite", "json"])
+def test_export_to_a_missing_folder_is_one_line(format: str, tmp_path: Path) -> None:
+    result = run("export", "--format", format, "--output", str(tmp_path / "missing" / "data"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and str(tmp_path / "missing") in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_export_json_and_csv(tmp_path: Path) -> None:
     assert run("export", "--format", "json", "--output", str(tmp_path / "data.json")).returncode == 0
     data = json.loads((tmp_path / "data.json").read_text(encoding="utf-8"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import errno
 import io
 import json
 import os
@@ -112,6 +113,9 @@ def _sqlite(path: Path, datapackage: PathArg) -> None:
     import sqlite3  # only here: importing the package stays cheap
 
     tables = {name: load(name, datapackage) for name in resource_names()}
+    if not path.parent.is_dir():
+        # sqlite3 would only say "unable to open database file".
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(path.parent))
     if path.exists():
         path.unlink()
     connection = sqlite3.connect(path)
