@@ -35,6 +35,12 @@ def record_key(record: atd.Record, primary_key: list[str]) -> str:
 
 
 @pytest.fixture(scope="session")
+def key_of(schemas: dict[str, dict[str, Any]]) -> Callable[[str, atd.Record], str]:
+    """Return a record's primary key as errata write it: parts joined with "/"."""
+    return lambda resource, record: record_key(record, schemas[resource]["primaryKey"])
+
+
+@pytest.fixture(scope="session")
 def as_printed(schemas: dict[str, dict[str, Any]]) -> Callable[[str, atd.Record, str], Any]:
     """Return a field's value as the article printed it: the erratum's text where one applies."""
     errata = {(e.resource, e.record, e.field): e.printed for e in atd.load_errata()}

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Literal
 
-from ._loading import DESCRIPTOR, PathArg, bundled_bytes, load, resource_names, table_schema
+from ._loading import DESCRIPTOR, PathArg, bundled_bytes, field_names, load, resource_names, table_schema
 from .models import Record
 
 ExportFormat = Literal["csv", "json", "sqlite"]
@@ -32,8 +32,8 @@ def cell(value: Any) -> str:
 
 def rows(name: str, datapackage: PathArg = None) -> list[list[str]]:
     """Return the header and the rows of resource ``name`` as CSV cells."""
-    fields = [f["name"] for f in table_schema(name)["fields"]]
-    return [fields] + [[cell(getattr(r, f)) for f in fields] for r in load(name, datapackage)]
+    fields = field_names(name)
+    return [list(fields)] + [[cell(getattr(r, f)) for f in fields] for r in load(name, datapackage)]
 
 
 def csv_text(name: str, datapackage: PathArg = None) -> str:
@@ -112,10 +112,10 @@ def create_table_sql(name: str) -> str:
 def _sqlite(path: Path, datapackage: PathArg) -> None:
     import sqlite3  # only here: importing the package stays cheap
 
-    tables = {name: load(name, datapackage) for name in resource_names()}
     if not path.parent.is_dir():
         # sqlite3 would only say "unable to open database file".
         raise FileNotFoundError(errno.ENOENT, "no such folder", str(path.parent))
+    tables = {name: load(name, datapackage) for name in resource_names()}
     if path.exists():
         path.unlink()
     connection = sqlite3.connect(path)
@@ -123,7 +123,7 @@ def _sqlite(path: Path, datapackage: PathArg) -> None:
         with connection:
             for name, records in tables.items():
                 connection.execute(create_table_sql(name))
-                fields = [f["name"] for f in table_schema(name)["fields"]]
+                fields = field_names(name)
                 insert = f"INSERT INTO {_quote(name)} VALUES ({', '.join('?' * len(fields))})"
                 connection.executemany(insert, [[_sql_value(getattr(r, f)) for f in fields] for r in records])
         problems = connection.execute("PRAGMA foreign_key_check").fetchall()

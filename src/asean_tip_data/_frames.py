@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, cast
 
-from ._loading import PathArg, load, table_schema
+from ._loading import PathArg, field_names, load, table_schema
 
 if TYPE_CHECKING:
     import pandas
@@ -23,7 +23,7 @@ def _require(module: str, caller: str) -> Any:
 
 def _columns(name: str, datapackage: PathArg) -> dict[str, list[Any]]:
     records = load(name, datapackage)
-    return {f["name"]: [getattr(r, f["name"]) for r in records] for f in table_schema(name)["fields"]}
+    return {f: [getattr(r, f) for r in records] for f in field_names(name)}
 
 
 def to_pandas(name: str, datapackage: PathArg = None) -> pandas.DataFrame:

@@ -191,6 +191,12 @@ def _columns(name: str) -> tuple[_Column, ...]:
     return tuple(columns)
 
 
+def field_names(name: str) -> tuple[str, ...]:
+    """Return the field names of resource ``name``, in the order of its columns."""
+    _check_name(name)
+    return tuple(c.name for c in _columns(name))
+
+
 def _contract() -> dict[str, Mapping[str, Any]]:
     """Return the bundled Table Schemas by resource: the contract every copy must meet."""
     return _open(None).schemas
@@ -234,9 +240,7 @@ class _Package:
         """Return ``name`` and every table it refers to, read and checked."""
         with _LOCK:
             if name not in self.tables:
-                records = self._read_table(name)
-                self._check_foreign_keys(name, records)
-                self.tables[name] = records
+                self.tables[name] = self._read_table(name)
         return self.tables
 
     def _resource_path(self, name: str) -> str:
@@ -260,7 +264,7 @@ class _Package:
         path = self._resource_path(name)
         where = os.path.join(self.folder, path)
         columns = _columns(name)
-        fields = [c.name for c in columns]
+        fields = list(field_names(name))
         try:
             raw = self.read(path)
         except OSError as exc:
@@ -288,8 +292,8 @@ class _Package:
                 except ValueError as exc:
                     raise DataError(f"{where}: row {number}: field {column.name!r}: {exc}: {cell!r}") from None
             # Every field was checked above against the Table Schema, which the models mirror
-            # (tests/test_models.py); constructing skips building eleven pydantic validators at
-            # start-up, the larger part of a cold load. The cross-field rules still run.
+            # (tests/test_models.py); constructing skips building a pydantic validator per model
+            # at start-up, the larger part of a cold load. The cross-field rules still run.
             record = model.model_construct(**values)
             try:
                 record.check()
@@ -297,10 +301,10 @@ class _Package:
                 raise DataError(f"{where}: row {number}: {exc}") from None
             records.append(record)
         _check_primary_key(where, records, _contract()[name]["primaryKey"])
+        self._check_foreign_keys(where, name, records)
         return tuple(records)
 
-    def _check_foreign_keys(self, name: str, records: tuple[Record, ...]) -> None:
-        where = os.path.join(self.folder, self._resource_path(name))
+    def _check_foreign_keys(self, where: str, name: str, records: list[Record]) -> None:
         for key in _contract()[name].get("foreignKeys", []):
             target = key["reference"]["resource"]
             wanted = {_key(r, key["reference"]["fields"]) for r in self.table(target)[target]}
