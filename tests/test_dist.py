@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -69,6 +70,26 @@ def test_wheel_holds_the_package_the_descriptor_and_every_resource(dist: Path, r
     assert f"Version: {atd.__version__}" in meta
 
 
+def test_long_description_links_lead_somewhere(dist: Path, root: Path) -> None:
+    # PyPI shows the long description as the project page: a relative link there leads nowhere.
+    wheel = _one(dist, f"asean_tip_data-{atd.__version__}-py3-none-any.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        meta = zf.read(f"asean_tip_data-{atd.__version__}.dist-info/METADATA").decode()
+    body = meta.split("\n\n", 1)[1]
+    assert "Description-Content-Type: text/markdown" in meta
+    targets = re.findall(r"\]\(([^)\s]+)\)", body) + re.findall(r"(?:href|src)=\"([^\"]+)\"", body)
+    assert targets, "the README has links"
+    relative = [t for t in targets if not t.startswith("https://")]
+    assert relative == []
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    # The same text as the README but for those links: nothing else is lost on the way.
+    assert "[CITATION.cff](CITATION.cff)" in readme
+    assert "[CITATION.cff](https://github.com/asean-tip-data/asean-tip-data/blob/main/CITATION.cff)" in body
+    assert (
+        re.sub(r"\]\(https://github.com/asean-tip-data/asean-tip-data/blob/main/", "](", body).strip() == readme.strip()
+    )
+
+
 def test_sdist_holds_what_rebuilding_and_testing_need(dist: Path, root: Path) -> None:
     sdist = _one(dist, f"asean_tip_data-{atd.__version__}.tar.gz")
     prefix = f"asean_tip_data-{atd.__version__}/"
@@ -79,6 +100,7 @@ def test_sdist_holds_what_rebuilding_and_testing_need(dist: Path, root: Path) ->
     wanted |= {f"resources/{p.name}" for p in (root / "resources").glob("*.csv")}
     wanted |= {f"tests/{p.name}" for p in (root / "tests").glob("*.py")} | {"tests/fixtures/printed_tables.md"}
     wanted |= {"src/asean_tip_data/__init__.py", "src/asean_tip_data/py.typed", "scripts/build_readme.py"}
+    wanted |= {"croissant.json", "scripts/build_croissant.py"}
     assert wanted <= names
 
 

@@ -9,6 +9,7 @@ import shlex
 import sqlite3
 import subprocess
 import sys
+import textwrap
 from contextlib import closing
 from pathlib import Path
 from types import ModuleType
@@ -22,7 +23,9 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _blocks(language: str) -> list[str]:
-    return re.findall(rf"```{language}\n(.*?)```", README, re.DOTALL)
+    """Return the README's code blocks in ``language``, including those indented in a list item."""
+    found = re.findall(rf"^( *)```{language}\n(.*?)^\1```", README, re.DOTALL | re.MULTILINE)
+    return [textwrap.dedent(body) for _, body in found]
 
 
 def _script() -> ModuleType:

@@ -15,8 +15,8 @@ from typing import Any, Literal
 from ._loading import DESCRIPTOR, PathArg, bundled_bytes, field_names, load, resource_names, table_schema
 from .models import Record
 
-ExportFormat = Literal["csv", "json", "sqlite"]
-EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "json", "sqlite")
+ExportFormat = Literal["csv", "json", "sqlite", "parquet"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "json", "sqlite", "parquet")
 
 
 def cell(value: Any) -> str:
@@ -62,6 +62,10 @@ def export(format: ExportFormat, output: str | os.PathLike[str], datapackage: Pa
         path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     elif format == "sqlite":
         _sqlite(path, datapackage)
+    elif format == "parquet":
+        from . import _parquet  # only here: pyarrow is an optional extra
+
+        _parquet.write(path, datapackage)
     else:
         raise ValueError(f"unknown export format {format!r}; expected one of: {', '.join(EXPORT_FORMATS)}")
     return path

@@ -12,12 +12,13 @@ if TYPE_CHECKING:
     import polars
 
 
-def _require(module: str, caller: str) -> Any:
+def _require(module: str, caller: str, extra: str | None = None) -> Any:
     try:
         return import_module(module)
     except ImportError:
+        package = module.split(".")[0]
         raise ImportError(
-            f"{caller}() needs {module}, which is not installed: pip install 'asean-tip-data[{module}]'"
+            f"{caller}() needs {package}, which is not installed: pip install 'asean-tip-data[{extra or package}]'"
         ) from None
 
 

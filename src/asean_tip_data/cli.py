@@ -49,9 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("resource", metavar="RESOURCE", choices=resource_names(), help="one of: %(choices)s")
     show.add_argument("--format", choices=("table", "csv", "json", "jsonl"), default="table")
     commands.add_parser("summary", help="the headline figures")
-    exporter = commands.add_parser("export", help="write every resource as CSV files, JSON or SQLite")
+    exporter = commands.add_parser("export", help="write every resource as CSV or Parquet files, JSON or SQLite")
     exporter.add_argument("--format", choices=EXPORT_FORMATS, required=True)
-    exporter.add_argument("--output", required=True, metavar="PATH", help="a folder for csv, a file otherwise")
+    exporter.add_argument(
+        "--output", required=True, metavar="PATH", help="a folder for csv and parquet, a file otherwise"
+    )
     validator = commands.add_parser("validate", help="check the bundled or a given datapackage.json")
     validator.add_argument("datapackage", nargs="?", metavar="DATAPACKAGE")
     citer = commands.add_parser("cite", help="how to cite the dataset and the article")
@@ -85,7 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (say, `head`) stopped early: not an error. Silence the final flush.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except OSError as exc:
+    except (OSError, ImportError) as exc:
+        # A missing folder, an unwritable file or a missing optional extra: usage, not data.
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
     return 0

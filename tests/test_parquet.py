@@ -1,0 +1,101 @@
+"""The Parquet export: a Data Package frictionless validates, typed columns, the same bytes twice."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import frictionless
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import asean_tip_data as atd
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return atd.export("parquet", tmp_path_factory.mktemp("parquet") / "pkg")
+
+
+def test_frictionless_validates_the_parquet_package(exported: Path) -> None:
+    report = frictionless.validate(str(exported / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert {task.name: task.stats["rows"] for task in report.tasks} == {
+        name: len(atd.load(name)) for name in atd.resource_names()
+    }
+
+
+def test_descriptor_points_at_the_parquet_files(exported: Path) -> None:
+    descriptor = json.loads((exported / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        assert resource["path"] == f"resources/{resource['name']}.parquet"
+        assert (resource["format"], resource["mediatype"]) == ("parquet", "application/vnd.apache.parquet")
+        assert "dialect" not in resource and "encoding" not in resource
+        assert (exported / resource["path"]).is_file()
+
+
+def test_columns_keep_their_types(exported: Path) -> None:
+    meetings = pq.read_table(exported / "resources" / "meetings.parquet")
+    schema = meetings.schema
+    assert schema.field("number").type == pa.int64() and not schema.field("number").nullable
+    assert schema.field("start_date").type == pa.date32()
+    assert schema.field("online").type == pa.bool_()
+    assert schema.field("forum").type == pa.dictionary(pa.int8(), pa.string())
+    assert schema.field("city").type == pa.string() and schema.field("city").nullable
+    first = meetings.slice(0, 1).to_pylist()[0]
+    assert (first["forum"], first["number"], first["start_date"]) == ("AMMTC", 1, datetime.date(1997, 12, 18))
+    assert meetings.column("city").null_count == 6
+    sources = pq.read_table(exported / "resources" / "sources.parquet")
+    # An optional integer stays an integer, with nulls where the CSV is empty.
+    assert sources.schema.field("year").type == pa.int64() and sources.column("year").null_count > 0
+    countries = pq.read_table(exported / "resources" / "countries.parquet").to_pylist()
+    assert {c["iso3"]: c["numeric_code"] for c in countries}["BRN"] == "096"
+
+
+def test_every_record_survives(exported: Path) -> None:
+    for name in atd.resource_names():
+        rows = pq.read_table(exported / "resources" / f"{name}.parquet").to_pylist()
+        assert rows == [r.model_dump() for r in atd.load(name)], name
+
+
+def test_two_exports_are_the_same_bytes(exported: Path, tmp_path: Path) -> None:
+    again = atd.export("parquet", tmp_path / "again")
+
+    def digests(folder: Path) -> dict[str, str]:
+        files = sorted(p for p in folder.rglob("*") if p.is_file())
+        return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+    assert digests(again) == digests(exported)
+    assert len(digests(exported)) == len(atd.resource_names()) + 1
+
+
+def test_command_line_export(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / "asean-tip-data"
+    result = subprocess.run(
+        [str(script), "export", "--format", "parquet", "--output", str(tmp_path / "pkg")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(tmp_path / "pkg")
+    assert len(list((tmp_path / "pkg" / "resources").glob("*.parquet"))) == len(atd.resource_names())
+
+
+def test_missing_pyarrow_is_one_line_with_the_pip_command(tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.modules['pyarrow'] = None; sys.modules['pyarrow.parquet'] = None\n"
+        "from asean_tip_data.cli import main\n"
+        f"sys.exit(main(['export', '--format', 'parquet', '--output', {str(tmp_path / 'pkg')!r}]))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "asean-tip-data: error: export() needs pyarrow, which is not installed: pip install 'asean-tip-data[parquet]'\n"
+    )
+    assert not (tmp_path / "pkg").exists()
