@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import frictionless
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -22,9 +23,27 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return atd.export("parquet", tmp_path_factory.mktemp("parquet") / "pkg")
 
 
+def _misread_nulls(report: frictionless.Report) -> list[tuple[str, str]]:
+    """Return the (resource, field) of errors that are frictionless misreading a null integer."""
+    # frictionless' Parquet reader goes through pandas and drops a null only if it `is np.nan`;
+    # under pandas 2 a null in an integer column arrives as another NaN object, so it reports a
+    # type error. pandas 3 (Python 3.11+) keeps the identity. The file holds a real null.
+    if int(pd.__version__.split(".")[0]) >= 3:
+        return []
+    return [
+        (task.name, error.field_name)
+        for task in report.tasks
+        for error in task.errors
+        if error.type == "type-error" and error.cell == "nan" and error.note == 'type is "integer/default"'
+    ]
+
+
 def test_frictionless_validates_the_parquet_package(exported: Path) -> None:
     report = frictionless.validate(str(exported / "datapackage.json"))
-    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    errors = [(t.name, e.field_name) for t in report.tasks for e in t.errors if hasattr(e, "field_name")]
+    assert report.valid or errors == _misread_nulls(report), report.flatten(["rowNumber", "fieldName", "type", "note"])
+    for name, field in errors:
+        assert pq.read_table(exported / "resources" / f"{name}.parquet").column(field).null_count > 0
     assert {task.name: task.stats["rows"] for task in report.tasks} == {
         name: len(atd.load(name)) for name in atd.resource_names()
     }
