@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from asean_tip_data._schema import Field, Table, parse_table
+
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = "croissant.json"
 
@@ -50,7 +52,6 @@ CONTEXT = {
     "subField": "cr:subField",
     "transform": "cr:transform",
 }
-DATA_TYPES = {"string": "sc:Text", "integer": "sc:Integer", "date": "sc:Date", "boolean": "sc:Boolean"}
 
 
 def _person(contributor: dict[str, Any]) -> dict[str, Any]:
@@ -62,35 +63,33 @@ def _person(contributor: dict[str, Any]) -> dict[str, Any]:
     return person
 
 
-def _field(resource: str, file_id: str, field: dict[str, Any], references: dict[str, str]) -> dict[str, Any]:
+def _field(resource: str, file_id: str, field: Field, references: dict[str, str]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "@type": "cr:Field",
-        "@id": f"{resource}/{field['name']}",
-        "name": field["name"],
-        "description": field["description"],
-        "dataType": DATA_TYPES[field["type"]],
-        "source": {"fileObject": {"@id": file_id}, "extract": {"column": field["name"]}},
+        "@id": f"{resource}/{field.name}",
+        "name": field.name,
+        "description": field.description,
+        "dataType": field.types.croissant,
+        "source": {"fileObject": {"@id": file_id}, "extract": {"column": field.name}},
     }
-    if field["name"] in references:
-        out["references"] = {"field": {"@id": references[field["name"]]}}
+    if field.name in references:
+        out["references"] = {"field": {"@id": references[field.name]}}
     return out
 
 
-def _record_set(resource: dict[str, Any], file_id: str) -> dict[str, Any]:
-    name, schema = resource["name"], resource["schema"]
+def _record_set(table: Table, file_id: str) -> dict[str, Any]:
+    name = table.name
     # Croissant references one field at a time; every foreign key here is a single column.
     references = {
-        key["fields"][0]: f"{key['reference']['resource']}/{key['reference']['fields'][0]}"
-        for key in schema.get("foreignKeys", [])
-        if len(key["fields"]) == 1
+        key.fields[0]: f"{key.resource}/{key.reference[0]}" for key in table.foreign_keys if len(key.fields) == 1
     }
     record_set: dict[str, Any] = {
         "@type": "cr:RecordSet",
         "@id": name,
         "name": name,
-        "description": f"{resource['title']}. {resource['description']}",
-        "key": [{"@id": f"{name}/{k}"} for k in schema["primaryKey"]],
-        "field": [_field(name, file_id, f, references) for f in schema["fields"]],
+        "description": f"{table.title}. {table.description}",
+        "key": [{"@id": f"{name}/{k}"} for k in table.primary_key],
+        "field": [_field(name, file_id, f, references) for f in table.fields],
     }
     if len(record_set["key"]) == 1:
         record_set["key"] = record_set["key"][0]
@@ -118,7 +117,7 @@ def render(root: Path = ROOT, cite_as: str | None = None) -> dict[str, Any]:
                 "sha256": hashlib.sha256((root / resource["path"]).read_bytes()).hexdigest(),
             }
         )
-        record_sets.append(_record_set(resource, file_id))
+        record_sets.append(_record_set(parse_table(resource), file_id))
     (licence,) = descriptor["licenses"]
     return {
         "@context": CONTEXT,

@@ -22,7 +22,7 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def descriptor() -> dict[str, Any]:
     """The top-level datapackage.json, the one portals read."""
-    return json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    return dict(json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8")))
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +43,7 @@ def key_of(schemas: dict[str, dict[str, Any]]) -> Callable[[str, atd.Record], st
 @pytest.fixture(scope="session")
 def as_printed(schemas: dict[str, dict[str, Any]]) -> Callable[[str, atd.Record, str], Any]:
     """Return a field's value as the article printed it: the erratum's text where one applies."""
-    errata = {(e.resource, e.record, e.field): e.printed for e in atd.load_errata()}
+    errata: dict[tuple[str, str, str], str] = {(e.resource, e.record, e.field): e.printed for e in atd.load_errata()}
 
     def lookup(resource: str, record: atd.Record, field: str) -> Any:
         key = record_key(record, schemas[resource]["primaryKey"])

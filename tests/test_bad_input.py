@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -159,6 +160,34 @@ BROKEN = [
         id="dangling foreign key",
     ),
     pytest.param(
+        "countries",
+        "KHM,KH,",
+        "KHM,BN,",
+        ("countries.csv: row 3: field 'iso2': duplicate value 'BN' (first in row 2)",),
+        id="duplicate unique value",
+    ),
+    pytest.param(
+        "meetings",
+        "Manila,false,false,",
+        "Manila,no,false,",
+        ("meetings.csv: row 2: field 'online': not a boolean (true or false): 'no'",),
+        id="bad boolean",
+    ),
+    pytest.param(
+        "liaison_officers",
+        "\n1,1,ATPOL,",
+        "\n0,1,ATPOL,",
+        ("liaison_officers.csv: row 2: field 'officer_id': less than 1: '0'",),
+        id="below its minimum",
+    ),
+    pytest.param(
+        "trafficking_cases",
+        "year,cases,",
+        "cases,year,",
+        ("trafficking_cases.csv: row 1 (header): columns out of order; expected year,cases,source_id,article_ref",),
+        id="columns out of order",
+    ),
+    pytest.param(
         "mous", '"MoU on Eradication', '"MoU on "Eradication', ("mous.csv: not valid CSV",), id="unbalanced quote"
     ),
     pytest.param(
@@ -168,7 +197,9 @@ BROKEN = [
 
 
 @pytest.mark.parametrize(("resource", "old", "new", "expected"), BROKEN)
-def test_broken_copy_is_refused(edit: Edit, copy: Path, resource: str, old: str, new: str, expected: tuple) -> None:
+def test_broken_copy_is_refused(
+    edit: Edit, copy: Path, resource: str, old: str, new: str, expected: tuple[str, ...]
+) -> None:
     edit(resource, old, new)
     refused(copy, resource, *expected)
 
@@ -190,11 +221,17 @@ def test_bom_and_crlf_are_accepted(copy: Path) -> None:
     assert atd.load("meetings", copy) == atd.load("meetings")
 
 
-def _descriptor(copy: Path, change: Callable[[dict], object]) -> None:
+def _descriptor(copy: Path, change: Callable[[dict[str, Any]], object]) -> None:
     path = copy / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     change(descriptor)
     path.write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+def test_descriptor_not_utf8(copy: Path) -> None:
+    path = copy / "datapackage.json"
+    path.write_bytes(path.read_bytes().replace(b"Indonesia's", "Indon\xe9sia's".encode("latin-1"), 1))
+    refused(copy, "countries", "datapackage.json: not UTF-8 (byte", "\\xe9")
 
 
 def test_descriptor_not_json(copy: Path) -> None:
@@ -247,5 +284,5 @@ def test_validate_lists_the_problems(edit: Edit, copy: Path) -> None:
 
 def test_a_broken_copy_leaves_the_bundled_cache_alone(edit: Edit, copy: Path) -> None:
     edit("trafficking_cases", "2023,998,", "2023,999,")
-    assert atd.load("trafficking_cases", copy)[-1].cases == 999
+    assert atd.load_trafficking_cases(copy)[-1].cases == 999
     assert atd.load_trafficking_cases()[-1].cases == 998

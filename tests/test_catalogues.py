@@ -38,34 +38,36 @@ def _profile(folder: Any, name: str) -> dict[str, Any]:
     return dict(json.loads((folder / name).read_text(encoding="utf-8")))
 
 
-def _errors(instance: Any, schema: dict[str, Any], registry: Registry) -> list[str]:
+def _errors(instance: Any, schema: dict[str, Any], registry: Registry[Any]) -> list[str]:
     validator = jsonschema.validators.validator_for(schema)(schema, registry=registry)
     return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(instance)]
 
 
 @pytest.fixture(scope="module")
-def v2_registry() -> Registry:
+def v2_registry() -> Registry[Any]:
     # Each profile under the URL the descriptors name, so a $ref between them resolves offline.
     names = ["datapackage.json", "dataresource.json", "tableschema.json", "tabledialect.json"]
     pairs = [(f"https://datapackage.org/profiles/2.0/{n}", DRAFT7.create_resource(_profile(V2, n))) for n in names]
-    registry: Registry = Registry().with_resources(pairs)
+    registry: Registry[Any] = Registry().with_resources(pairs)
     return registry
 
 
 @pytest.fixture(scope="module")
-def v1_registry() -> Registry:
-    return Registry().with_resource(
-        "tabular-data-package.json", Resource(_profile(V1, "tabular-data-package.json"), DRAFT4)
-    )
+def v1_registry() -> Registry[Any]:
+    resource: Resource[Any] = DRAFT4.create_resource(_profile(V1, "tabular-data-package.json"))
+    registry: Registry[Any] = Registry().with_resource("tabular-data-package.json", resource)
+    return registry
 
 
-def test_descriptor_is_valid_under_the_v2_package_profile(descriptor: dict, v2_registry: Registry) -> None:
+def test_descriptor_is_valid_under_the_v2_package_profile(
+    descriptor: dict[str, Any], v2_registry: Registry[Any]
+) -> None:
     assert _errors(descriptor, _profile(V2, "datapackage.json"), v2_registry) == []
 
 
 @pytest.mark.parametrize("name", atd.resource_names())
 def test_every_resource_schema_and_dialect_is_valid_under_the_v2_profiles(
-    name: str, descriptor: dict, v2_registry: Registry
+    name: str, descriptor: dict[str, Any], v2_registry: Registry[Any]
 ) -> None:
     (resource,) = [r for r in descriptor["resources"] if r["name"] == name]
     assert _errors(resource, _profile(V2, "dataresource.json"), v2_registry) == []
@@ -73,11 +75,15 @@ def test_every_resource_schema_and_dialect_is_valid_under_the_v2_profiles(
     assert _errors(resource["dialect"], _profile(V2, "tabledialect.json"), v2_registry) == []
 
 
-def test_descriptor_is_valid_under_the_v1_tabular_profile(descriptor: dict, v1_registry: Registry) -> None:
+def test_descriptor_is_valid_under_the_v1_tabular_profile(
+    descriptor: dict[str, Any], v1_registry: Registry[Any]
+) -> None:
     assert _errors(descriptor, _profile(V1, "tabular-data-package.json"), v1_registry) == []
 
 
-def test_the_profiles_do_reject_an_empty_foreign_key_list(descriptor: dict, v2_registry: Registry) -> None:
+def test_the_profiles_do_reject_an_empty_foreign_key_list(
+    descriptor: dict[str, Any], v2_registry: Registry[Any]
+) -> None:
     # The fault the descriptor once had: proves the checks above read the nested schemas.
     broken = copy.deepcopy(descriptor)
     broken["resources"][1]["schema"]["foreignKeys"] = []
@@ -85,7 +91,7 @@ def test_the_profiles_do_reject_an_empty_foreign_key_list(descriptor: dict, v2_r
     assert _errors(broken, _profile(V1, "tabular-data-package.json"), Registry())
 
 
-def test_no_empty_array_or_object_anywhere(descriptor: dict) -> None:
+def test_no_empty_array_or_object_anywhere(descriptor: dict[str, Any]) -> None:
     def walk(value: Any, where: str) -> None:
         assert value not in ([], {}), where
         children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
@@ -120,7 +126,7 @@ def test_datapackage_py_reads_every_row_strictly_with_relations(root: Path) -> N
     assert read["country"] == "Timor-Leste"
 
 
-def test_identifier_and_home(descriptor: dict) -> None:
+def test_identifier_and_home(descriptor: dict[str, Any]) -> None:
     assert descriptor["id"] == "urn:uuid:f7929518-c686-488d-aabb-673cf19706a1"
     assert descriptor["homepage"] == "https://asean-tip-data.github.io/asean-tip-data/"
     # The article is a source of the dataset, not its home.
@@ -128,11 +134,11 @@ def test_identifier_and_home(descriptor: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def package(descriptor: dict) -> Package:
+def package(descriptor: dict[str, Any]) -> Package:
     return Package.from_dict(copy.deepcopy(descriptor))
 
 
-def test_ckan_record(package: Package, descriptor: dict) -> None:
+def test_ckan_record(package: Package, descriptor: dict[str, Any]) -> None:
     ckan = CkanPackage.from_dp(package).to_dict()
     assert (ckan["name"], ckan["title"], ckan["notes"]) == (
         "asean-tip-data",
@@ -147,7 +153,7 @@ def test_ckan_record(package: Package, descriptor: dict) -> None:
     assert [r["url"] for r in ckan["resources"]] == [f"resources/{n}.csv" for n in atd.resource_names()]
 
 
-def test_dcat_record(package: Package, descriptor: dict) -> None:
+def test_dcat_record(package: Package, descriptor: dict[str, Any]) -> None:
     from rdflib import Graph, Literal, URIRef
     from rdflib.namespace import DCAT, DCTERMS, OWL
 
@@ -164,7 +170,7 @@ def test_dcat_record(package: Package, descriptor: dict) -> None:
     assert licences == {URIRef("https://creativecommons.org/licenses/by/4.0/")}
 
 
-def test_zenodo_record(package: Package, descriptor: dict) -> None:
+def test_zenodo_record(package: Package, descriptor: dict[str, Any]) -> None:
     zenodo = ZenodoPackage.from_dp(package).to_dict()
     meta = zenodo["metadata"]
     assert (meta["title"], meta["description"], meta["version"]) == (
@@ -177,7 +183,7 @@ def test_zenodo_record(package: Package, descriptor: dict) -> None:
     assert list(zenodo["files"]["entries"]) == [f"{n}.csv" for n in atd.resource_names()]
 
 
-def test_datacite_record(package: Package, descriptor: dict) -> None:
+def test_datacite_record(package: Package, descriptor: dict[str, Any]) -> None:
     datacite = DatacitePackage.from_dp(package).to_dict()
     assert [t["title"] for t in datacite["titles"]] == [descriptor["title"]]
     assert [d["description"] for d in datacite["descriptions"]] == [descriptor["description"]]
@@ -186,7 +192,7 @@ def test_datacite_record(package: Package, descriptor: dict) -> None:
     assert {"identifierType": "URL", "identifier": descriptor["homepage"]} in datacite["identifiers"]
 
 
-def test_datacite_record_carries_the_doi_once_releasing_md_sets_it(descriptor: dict) -> None:
+def test_datacite_record_carries_the_doi_once_releasing_md_sets_it(descriptor: dict[str, Any]) -> None:
     # RELEASING.md: once Zenodo mints the concept DOI, `id` becomes its https://doi.org/ form.
     minted = {**copy.deepcopy(descriptor), "id": "https://doi.org/10.5281/zenodo.1234567"}
     datacite = DatacitePackage.from_dp(Package.from_dict(minted)).to_dict()

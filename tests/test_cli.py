@@ -132,6 +132,9 @@ def test_export_sqlite(tmp_path: Path) -> None:
             db.execute("INSERT INTO trafficking_cases VALUES (2024, 1, 'nobody', 'x')")
         with pytest.raises(sqlite3.IntegrityError):
             db.execute("UPDATE meetings SET forum = 'XYZ' WHERE number = 1")
+        # A unique field outside the primary key is declared UNIQUE too.
+        with pytest.raises(sqlite3.IntegrityError, match=r"UNIQUE constraint failed: countries\.iso2"):
+            db.execute("UPDATE countries SET iso2 = 'BN' WHERE iso3 = 'KHM'")
 
 
 @pytest.mark.parametrize("format", ["sqlite", "json"])

@@ -16,6 +16,7 @@ import tarfile
 import zipfile
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,12 +133,12 @@ def test_installed_files_are_the_wheel_or_the_checkout(root: Path) -> None:
         assert "asean_tip_data/py.typed" in listed
 
 
-def test_one_version_everywhere(root: Path, descriptor: dict) -> None:
+def test_one_version_everywhere(root: Path, descriptor: dict[str, Any]) -> None:
     changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
     newest = next(line for line in changelog.splitlines() if line.startswith("## ["))
     assert newest.startswith(f"## [{atd.__version__}] - ")
     assert metadata.version("asean-tip-data") == atd.__version__ == descriptor["version"]
 
 
-def test_data_vintage_is_the_article_publication(descriptor: dict) -> None:
+def test_data_vintage_is_the_article_publication(descriptor: dict[str, Any]) -> None:
     assert descriptor["sources"][0]["version"] == atd.DATA_VINTAGE == "2024-12-01"

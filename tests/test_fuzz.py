@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -28,23 +29,25 @@ corruption = st.one_of(
 )
 
 
-def corrupt(data: bytes, how: tuple) -> bytes:
+def corrupt(data: bytes, how: tuple[str, int, Any]) -> bytes:
     kind, position, payload = how
     at = position % (len(data) + 1)
     if kind == "replace":
-        return data[:at] + payload + data[at + len(payload) :]
+        return data[:at] + bytes(payload) + data[at + len(payload) :]
     if kind == "insert":
-        return data[:at] + payload + data[at:]
+        return data[:at] + bytes(payload) + data[at:]
     if kind == "delete":
-        return data[:at] + data[at + payload :]
+        return data[:at] + data[at + int(payload) :]
     if kind == "truncate":
         return data[:at]
-    return data[:at] + payload.encode() + data[at:]
+    return data[:at] + str(payload).encode() + data[at:]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.sampled_from(NAMES), hows=st.lists(corruption, min_size=1, max_size=3))
-def test_corrupted_csv_is_refused_or_valid(pristine: Path, tmp_path: Path, name: str, hows: list[tuple]) -> None:
+def test_corrupted_csv_is_refused_or_valid(
+    pristine: Path, tmp_path: Path, name: str, hows: list[tuple[str, int, Any]]
+) -> None:
     copy = tmp_path / "copy"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(pristine, copy)

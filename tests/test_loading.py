@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -34,7 +35,7 @@ def test_cached_results_are_shared_and_immutable() -> None:
         first[0] = first[1]  # type: ignore[index]
     with pytest.raises(AttributeError):
         first.append(first[0])  # type: ignore[attr-defined]
-    assert atd.load("meetings")[0].number == 1
+    assert atd.load_meetings()[0].number == 1
 
 
 def test_threads_share_one_read_of_each_table() -> None:
@@ -77,3 +78,48 @@ def test_import_does_not_pull_frictionless() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert out.strip() == "[]"
+
+
+def test_every_resource_has_its_typed_loader_exported() -> None:
+    from asean_tip_data import _registry
+
+    for name in atd.resource_names():
+        loader = getattr(_registry, f"load_{name}")
+        assert f"load_{name}" in atd.__all__ and getattr(atd, f"load_{name}") is loader
+        assert loader.__name__ == f"load_{name}" and loader() is atd.load(name)
+    assert list(MODELS) == list(atd.resource_names())
+
+
+LAZY: tuple[str, ...] = ("pydantic", "asean_tip_data.models", "asean_tip_data._export", "asean_tip_data._frames")
+LAZY += ("asean_tip_data._cite", "asean_tip_data.cli", "asean_tip_data._loading", "json", "csv")
+
+
+def _imported_after(code: str) -> list[str]:
+    probe = f"import sys\n{code}\nprint([m for m in {LAZY!r} if m in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout
+    return list(ast.literal_eval(out.splitlines()[-1]))  # the last line: what the code printed comes first
+
+
+def test_a_bare_import_loads_nothing_it_does_not_need() -> None:
+    assert _imported_after("import asean_tip_data") == []
+    assert _imported_after("import asean_tip_data as t; t.__version__, t.DATA_VINTAGE") == []
+
+
+def test_each_name_loads_what_it_needs_on_first_use() -> None:
+    assert _imported_after("import asean_tip_data as t; t.load") == ["asean_tip_data._loading", "json", "csv"]
+    assert "pydantic" in _imported_after("import asean_tip_data as t; t.load('countries')")
+    assert "asean_tip_data._cite" in _imported_after("from asean_tip_data import cite")
+
+
+def test_command_line_help_version_and_path_need_no_pydantic() -> None:
+    for args in (["--version"], ["--help"], ["path"], ["export", "--help"]):
+        code = f"from asean_tip_data.cli import main\ntry:\n    main({args!r})\nexcept SystemExit:\n    pass"
+        assert "pydantic" not in _imported_after(code), args
+
+
+def test_every_public_name_resolves_and_is_listed() -> None:
+    for name in atd.__all__:
+        assert getattr(atd, name) is not None, name
+    assert set(atd.__all__) <= set(dir(atd))
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        atd.nothing  # noqa: B018

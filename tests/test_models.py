@@ -77,7 +77,7 @@ def test_mou_status_must_match_the_printed_status() -> None:
 def test_records_are_frozen_and_refuse_unknown_fields() -> None:
     record = atd.load_trafficking_cases()[0]
     with pytest.raises(pydantic.ValidationError):
-        record.cases = 1  # type: ignore[misc]
+        record.cases = 1
     with pytest.raises(pydantic.ValidationError, match="Extra inputs"):
         atd.TraffickingCases.model_validate({**record.model_dump(), "note": "x"})
 
@@ -92,4 +92,9 @@ def test_records_are_strict() -> None:
 def test_loaded_records_pass_the_models_own_validation(name: str) -> None:
     # The loader checks cells against the Table Schema and constructs records; pydantic must agree.
     for record in atd.load(name):
-        assert type(record).model_validate(record.model_dump()) == record
+        validated = type(record).model_validate(record.model_dump())
+        assert validated == record and hash(validated) == hash(record)
+        # The loader builds records as model_construct would: every field set, nothing extra.
+        assert record.model_fields_set == validated.model_fields_set == set(type(record).model_fields)
+        assert (record.__pydantic_extra__, record.__pydantic_private__) == (None, None)
+        assert record.model_copy() == record and repr(record) == repr(validated)

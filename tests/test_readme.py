@@ -13,6 +13,7 @@ import textwrap
 from contextlib import closing
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -41,7 +42,7 @@ def test_data_dictionary_is_current() -> None:
     assert script.updated(README, script.render(ROOT)) == README, "run python scripts/build_readme.py"
 
 
-def test_data_dictionary_names_every_field(schemas: dict) -> None:
+def test_data_dictionary_names_every_field(schemas: dict[str, Any]) -> None:
     for name, schema in schemas.items():
         section = README.split(f"### `{name}`:", 1)[1].split("\n### ", 1)[0]
         assert re.findall(r"^\| `(\w+)` \|", section, re.MULTILINE) == [f["name"] for f in schema["fields"]]

@@ -1,47 +1,52 @@
 """POLRI and ASEANAPOL against human trafficking: the article's tables as typed, frozen records."""
 
-from ._cite import cite
-from ._export import export
-from ._frames import to_pandas, to_polars
-from ._loading import (
-    DataError,
-    Loader,
-    datapackage_path,
-    load,
-    load_countries,
-    load_errata,
-    load_glossary,
-    load_liaison_officers,
-    load_meetings,
-    load_mous,
-    load_sources,
-    load_strategies,
-    load_strategy_roles,
-    load_tip_tier_placements,
-    load_tip_tiers,
-    load_trafficking_cases,
-    load_trafficking_suspects,
-    resource_names,
-    table_schema,
-    validate,
-)
+from __future__ import annotations
+
 from ._version import DATA_VINTAGE, __version__
-from .models import (
-    Country,
-    Erratum,
-    GlossaryTerm,
-    LiaisonOfficer,
-    Meeting,
-    Mou,
-    Record,
-    Source,
-    Strategy,
-    StrategyRole,
-    TipTier,
-    TipTierPlacement,
-    TraffickingCases,
-    TraffickingSuspects,
-)
+
+# Not typing.TYPE_CHECKING: importing typing would cost a bare import a third of its time.
+# Type checkers treat a constant of this name as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ._cite import cite
+    from ._export import export
+    from ._files import DataError, datapackage_path
+    from ._frames import to_pandas, to_polars
+    from ._loading import load, resource_names, table_schema, validate
+    from ._registry import (
+        Loader,
+        load_countries,
+        load_errata,
+        load_glossary,
+        load_liaison_officers,
+        load_meetings,
+        load_mous,
+        load_sources,
+        load_strategies,
+        load_strategy_roles,
+        load_tip_tier_placements,
+        load_tip_tiers,
+        load_trafficking_cases,
+        load_trafficking_suspects,
+    )
+    from .models import (
+        Country,
+        Erratum,
+        GlossaryTerm,
+        LiaisonOfficer,
+        Meeting,
+        Mou,
+        Record,
+        Source,
+        Strategy,
+        StrategyRole,
+        TipTier,
+        TipTierPlacement,
+        TraffickingCases,
+        TraffickingSuspects,
+    )
 
 __all__ = [
     "DATA_VINTAGE",
@@ -85,3 +90,43 @@ __all__ = [
     "to_polars",
     "validate",
 ]
+
+# Where each public name lives. A bare import loads none of these modules (PEP 562): the command
+# line's --version, path and --help then cost no pydantic, and each name pays for what it needs.
+_HOMES = {
+    "cite": "_cite",
+    "export": "_export",
+    "DataError": "_files",
+    "datapackage_path": "_files",
+    "to_pandas": "_frames",
+    "to_polars": "_frames",
+    "load": "_loading",
+    "resource_names": "_loading",
+    "table_schema": "_loading",
+    "validate": "_loading",
+}
+
+
+def _home(name: str) -> str | None:
+    if name in _HOMES:
+        return _HOMES[name]
+    if name == "Loader" or name.startswith("load_"):
+        return "_registry"
+    if name[:1].isupper():
+        return "models"
+    return None
+
+
+def __getattr__(name: str) -> Any:
+    home = _home(name) if name in __all__ else None
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module  # here: a bare import does without importlib
+
+    value = getattr(import_module(f".{home}", __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

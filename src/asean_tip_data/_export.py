@@ -1,4 +1,4 @@
-"""Write the records out: as CSV text, as JSON, as a Data Package folder or as a SQLite database."""
+"""Write the records out: as CSV text, as JSON, or as files in any export format, never by surprise."""
 
 from __future__ import annotations
 
@@ -8,15 +8,19 @@ import errno
 import io
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from ._loading import DESCRIPTOR, PathArg, bundled_bytes, field_names, load, resource_names, table_schema
-from .models import Record
+from ._files import DESCRIPTOR, PathArg, bundled_bytes
+from ._loading import field_names, load, resource_names
+
+if TYPE_CHECKING:
+    from .models import Record
 
 ExportFormat = Literal["csv", "json", "sqlite", "parquet"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "json", "sqlite", "parquet")
+FOLDER_FORMATS = frozenset({"csv", "parquet"})  # a Data Package folder; the others write one file
 
 
 def cell(value: Any) -> str:
@@ -48,94 +52,85 @@ def json_records(records: Iterable[Record]) -> list[dict[str, Any]]:
     return [r.model_dump(mode="json") for r in records]
 
 
-def export(format: ExportFormat, output: str | os.PathLike[str], datapackage: PathArg = None) -> Path:
-    """Write every resource to ``output`` in ``format`` and return the path written."""
-    path = Path(output)
-    if format == "csv":
-        # A complete Data Package: the descriptor and one CSV per resource.
-        (path / "resources").mkdir(parents=True, exist_ok=True)
-        for name in resource_names():
-            (path / "resources" / f"{name}.csv").write_text(csv_text(name, datapackage), encoding="utf-8")
-        (path / DESCRIPTOR).write_bytes(bundled_bytes(DESCRIPTOR))
-    elif format == "json":
-        data = {name: json_records(load(name, datapackage)) for name in resource_names()}
-        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    elif format == "sqlite":
-        _sqlite(path, datapackage)
-    elif format == "parquet":
-        from . import _parquet  # only here: pyarrow is an optional extra
+def _csv_folder(path: Path, datapackage: PathArg) -> None:
+    texts = {name: csv_text(name, datapackage) for name in resource_names()}
+    (path / "resources").mkdir(parents=True)
+    for name, text in texts.items():
+        (path / "resources" / f"{name}.csv").write_text(text, encoding="utf-8")
+    (path / DESCRIPTOR).write_bytes(bundled_bytes(DESCRIPTOR))
 
-        _parquet.write(path, datapackage)
-    else:
-        raise ValueError(f"unknown export format {format!r}; expected one of: {', '.join(EXPORT_FORMATS)}")
+
+def _json_file(path: Path, datapackage: PathArg) -> None:
+    data = {name: json_records(load(name, datapackage)) for name in resource_names()}
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _writer(format: str) -> Callable[[Path, PathArg], None]:
+    if format == "csv":
+        return _csv_folder
+    if format == "json":
+        return _json_file
+    # Only here: sqlite3 and pyarrow stay out of a plain import.
+    if format == "sqlite":
+        from ._sqlite import write as sqlite_write
+
+        return sqlite_write
+    if format == "parquet":
+        from ._frames import require
+        from ._parquet import write as parquet_write
+
+        require("pyarrow.parquet", "export", extra="parquet")  # before anything is written
+        return parquet_write
+    raise ValueError(f"unknown export format {format!r}; expected one of: {', '.join(EXPORT_FORMATS)}")
+
+
+def _check_target(path: Path, folder: bool, overwrite: bool) -> None:
+    """Raise an OSError naming ``path`` if writing there would replace something unasked."""
+    if not path.parent.is_dir() and not folder:
+        # sqlite3 would only say "unable to open database file".
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(path.parent))
+    if folder and path.exists() and not path.is_dir():
+        raise FileExistsError(errno.EEXIST, "exists and is not a folder", str(path))
+    if not folder and path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder; give a file name", str(path))
+    if overwrite or not path.exists() or (folder and not any(path.iterdir())):
+        return
+    what = "a folder that is not empty" if folder else "a file that exists"
+    raise FileExistsError(errno.EEXIST, f"{what}; --force (overwrite=True) replaces it", str(path))
+
+
+def export(
+    format: ExportFormat, output: str | os.PathLike[str], datapackage: PathArg = None, *, overwrite: bool = False
+) -> Path:
+    """Write every resource to ``output`` in ``format`` and return the path written."""
+    write = _writer(format)
+    path = Path(output)
+    folder = format in FOLDER_FORMATS
+    _check_target(path, folder, overwrite)
+    if folder:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    import shutil
+    import tempfile  # here, not at import: the command line's --help stays cheap
+
+    # Written beside the target, then moved into place: a failure halfway leaves what was there.
+    staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+    try:
+        write(staging / path.name, datapackage)
+        _replace(staging / path.name, path, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return path
 
 
-_SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "date": "TEXT", "boolean": "INTEGER"}
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _column(field: dict[str, Any]) -> str:
-    name, constraints = _quote(field["name"]), field["constraints"]
-    checks = []
-    if "enum" in constraints:
-        checks.append(f"{name} IN ({', '.join(_literal(v) for v in constraints['enum'])})")
-    if field["type"] == "date":
-        checks.append(f"date({name}) = {name}")
-    if field["type"] == "boolean":
-        checks.append(f"{name} IN (0, 1)")
-    if "minimum" in constraints:
-        checks.append(f"{name} >= {int(constraints['minimum'])}")
-    sql = f"{name} {_SQL_TYPES[field['type']]}"
-    if constraints.get("required"):
-        sql += " NOT NULL"
-    return sql + "".join(f" CHECK ({c})" for c in checks)
-
-
-def _literal(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
-def create_table_sql(name: str) -> str:
-    """Return the CREATE TABLE statement of resource ``name``: types, keys, references, checks."""
-    schema = table_schema(name)
-    parts = [_column(f) for f in schema["fields"]]
-    parts.append(f"PRIMARY KEY ({', '.join(map(_quote, schema['primaryKey']))})")
-    for key in schema.get("foreignKeys", []):
-        ref = key["reference"]
-        parts.append(
-            f"FOREIGN KEY ({', '.join(map(_quote, key['fields']))}) "
-            f"REFERENCES {_quote(ref['resource'])} ({', '.join(map(_quote, ref['fields']))})"
-        )
-    return f"CREATE TABLE {_quote(name)} (\n  " + ",\n  ".join(parts) + "\n)"
-
-
-def _sqlite(path: Path, datapackage: PathArg) -> None:
-    import sqlite3  # only here: importing the package stays cheap
-
-    if not path.parent.is_dir():
-        # sqlite3 would only say "unable to open database file".
-        raise FileNotFoundError(errno.ENOENT, "no such folder", str(path.parent))
-    tables = {name: load(name, datapackage) for name in resource_names()}
-    if path.exists():
-        path.unlink()
-    connection = sqlite3.connect(path)
+def _replace(new: Path, path: Path, staging: Path) -> None:
+    """Move ``new`` to ``path``; what ``path`` held moves into ``staging`` and goes with it."""
+    if not path.is_dir():
+        os.replace(new, path)  # atomic for a file
+        return
+    old = staging / ".old"
+    path.rename(old)
     try:
-        with connection:
-            for name, records in tables.items():
-                connection.execute(create_table_sql(name))
-                fields = field_names(name)
-                insert = f"INSERT INTO {_quote(name)} VALUES ({', '.join('?' * len(fields))})"
-                connection.executemany(insert, [[_sql_value(getattr(r, f)) for f in fields] for r in records])
-        problems = connection.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:
-            raise RuntimeError(f"foreign key check failed: {problems}")
-    finally:
-        connection.close()
-
-
-def _sql_value(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, datetime.date) else value
+        new.rename(path)
+    except OSError:
+        old.rename(path)
+        raise

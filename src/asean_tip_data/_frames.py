@@ -5,14 +5,17 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, cast
 
-from ._loading import PathArg, field_names, load, table_schema
+from ._files import PathArg
+from ._loading import load
+from ._schema import table
 
 if TYPE_CHECKING:
     import pandas
     import polars
 
 
-def _require(module: str, caller: str, extra: str | None = None) -> Any:
+def require(module: str, caller: str, extra: str | None = None) -> Any:
+    """Return the optional ``module``; an ImportError names the extra that brings it."""
     try:
         return import_module(module)
     except ImportError:
@@ -22,39 +25,32 @@ def _require(module: str, caller: str, extra: str | None = None) -> Any:
         ) from None
 
 
-def _columns(name: str, datapackage: PathArg) -> dict[str, list[Any]]:
+def columns(name: str, datapackage: PathArg) -> dict[str, list[Any]]:
+    """Return the values of resource ``name`` column by column."""
     records = load(name, datapackage)
-    return {f: [getattr(r, f) for r in records] for f in field_names(name)}
+    return {f: [getattr(r, f) for r in records] for f in table(name).field_names}
 
 
 def to_pandas(name: str, datapackage: PathArg = None) -> pandas.DataFrame:
     """Return resource ``name`` as a pandas DataFrame with the Table Schema's types."""
-    pd = _require("pandas", "to_pandas")
-    columns = _columns(name, datapackage)
+    pd = require("pandas", "to_pandas")
+    values = columns(name, datapackage)
     frame = {}
-    for field in table_schema(name)["fields"]:
-        values, kind = columns[field["name"]], field["type"]
-        required = field["constraints"]["required"]
-        if "enum" in field["constraints"]:
-            frame[field["name"]] = pd.Categorical(values, categories=field["constraints"]["enum"])
-        elif kind == "integer":
-            frame[field["name"]] = pd.array(values, dtype="int64" if required else "Int64")
-        elif kind == "date":
-            frame[field["name"]] = pd.to_datetime(pd.Series(values, dtype="object"))
-        elif kind == "boolean":
-            frame[field["name"]] = pd.array(values, dtype="bool" if required else "boolean")
+    for field in table(name).fields:
+        column = values[field.name]
+        if field.enum is not None:
+            frame[field.name] = pd.Categorical(column, categories=list(field.enum))
         else:
             # Built from Python values, never parsed: a code such as "NA" stays a string.
-            frame[field["name"]] = pd.array(values, dtype="string")
+            dtype = field.types.pandas if field.required else field.types.pandas_optional
+            frame[field.name] = pd.Series(column, dtype=dtype)
     return cast("pandas.DataFrame", pd.DataFrame(frame))
 
 
 def to_polars(name: str, datapackage: PathArg = None) -> polars.DataFrame:
     """Return resource ``name`` as a polars DataFrame with the Table Schema's types."""
-    pl = _require("polars", "to_polars")
-    types = {"integer": pl.Int64, "date": pl.Date, "boolean": pl.Boolean, "string": pl.String}
+    pl = require("polars", "to_polars")
     schema = {
-        f["name"]: pl.Enum(f["constraints"]["enum"]) if "enum" in f["constraints"] else types[f["type"]]
-        for f in table_schema(name)["fields"]
+        f.name: pl.Enum(list(f.enum)) if f.enum is not None else getattr(pl, f.types.polars) for f in table(name).fields
     }
-    return cast("polars.DataFrame", pl.DataFrame(_columns(name, datapackage), schema=schema))
+    return cast("polars.DataFrame", pl.DataFrame(columns(name, datapackage), schema=schema))

@@ -6,31 +6,28 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ._frames import _require
-from ._loading import DESCRIPTOR, PathArg, bundled_bytes, field_names, load, resource_names, table_schema
+from ._files import DESCRIPTOR, PathArg, bundled_bytes
+from ._frames import columns, require
+from ._loading import resource_names
+from ._schema import Field, table
 
 MEDIATYPE = "application/vnd.apache.parquet"
 # Fixed writer settings, so that two exports of the same data are the same bytes.
 _WRITE = {"compression": "zstd", "use_dictionary": True, "write_statistics": True, "version": "2.6"}
 
 
-def _arrow_type(pa: Any, field: dict[str, Any]) -> Any:
-    if "enum" in field["constraints"]:
+def _arrow_type(pa: Any, field: Field) -> Any:
+    if field.enum is not None:
         # A closed set of codes: dictionary-encoded strings, read back as categoricals.
         return pa.dictionary(pa.int8(), pa.string())
-    return {"string": pa.string(), "integer": pa.int64(), "date": pa.date32(), "boolean": pa.bool_()}[field["type"]]
+    return getattr(pa, field.types.arrow)()
 
 
-def table(name: str, datapackage: PathArg = None) -> Any:
+def arrow_table(name: str, datapackage: PathArg = None) -> Any:
     """Return resource ``name`` as a pyarrow Table typed by its Table Schema."""
-    pa = _require("pyarrow", "export", extra="parquet")
-    records = load(name, datapackage)
-    fields = table_schema(name)["fields"]
-    schema = pa.schema(
-        [pa.field(f["name"], _arrow_type(pa, f), nullable=not f["constraints"]["required"]) for f in fields]
-    )
-    columns = {f: [getattr(r, f) for r in records] for f in field_names(name)}
-    return pa.Table.from_pydict(columns, schema=schema)
+    pa = require("pyarrow", "export", extra="parquet")
+    schema = pa.schema([pa.field(f.name, _arrow_type(pa, f), nullable=not f.required) for f in table(name).fields])
+    return pa.Table.from_pydict(columns(name, datapackage), schema=schema)
 
 
 def descriptor() -> dict[str, Any]:
@@ -47,9 +44,9 @@ def descriptor() -> dict[str, Any]:
 
 def write(path: Path, datapackage: PathArg = None) -> None:
     """Write the Parquet Data Package folder ``path``."""
-    pq = _require("pyarrow.parquet", "export", extra="parquet")
-    tables = {name: table(name, datapackage) for name in resource_names()}
-    (path / "resources").mkdir(parents=True, exist_ok=True)
+    pq = require("pyarrow.parquet", "export", extra="parquet")
+    tables = {name: arrow_table(name, datapackage) for name in resource_names()}
+    (path / "resources").mkdir(parents=True)
     for name, data in tables.items():
         pq.write_table(data, path / "resources" / f"{name}.parquet", **_WRITE)
     text = json.dumps(descriptor(), indent=2, ensure_ascii=False) + "\n"

@@ -13,21 +13,9 @@ from typing import Any, NoReturn
 
 from ._cite import CITE_FORMATS, cite
 from ._export import EXPORT_FORMATS, csv_text, export, json_records, rows
-from ._loading import (
-    DataError,
-    datapackage_path,
-    load,
-    load_countries,
-    load_liaison_officers,
-    load_meetings,
-    load_mous,
-    load_tip_tier_placements,
-    load_tip_tiers,
-    load_trafficking_cases,
-    load_trafficking_suspects,
-    resource_names,
-    validate,
-)
+from ._files import DataError, datapackage_path
+from ._loading import load, resource_names, validate
+from ._schema import bundled_tables
 from ._version import DATA_VINTAGE, __version__
 
 PROG = "asean-tip-data"
@@ -54,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     exporter.add_argument(
         "--output", required=True, metavar="PATH", help="a folder for csv and parquet, a file otherwise"
     )
+    exporter.add_argument("--force", action="store_true", help="replace what is at PATH")
     validator = commands.add_parser("validate", help="check the bundled or a given datapackage.json")
     validator.add_argument("datapackage", nargs="?", metavar="DATAPACKAGE")
     citer = commands.add_parser("cite", help="how to cite the dataset and the article")
@@ -73,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "summary":
             _summary()
         elif args.command == "export":
-            print(export(args.format, args.output))
+            print(export(args.format, args.output, overwrite=args.force))
         elif args.command == "validate":
             return _validate(args.datapackage)
         elif args.command == "cite":
@@ -103,9 +92,8 @@ def _table(cells: list[list[str]]) -> str:
 
 
 def _list() -> None:
-    descriptor = json.loads(datapackage_path().read_text(encoding="utf-8"))
-    titles = {r["name"]: r["title"] for r in descriptor["resources"]}
-    print(_table([["resource", "rows", "title"]] + [[n, str(len(load(n))), titles[n]] for n in resource_names()]))
+    tables = bundled_tables()
+    print(_table([["resource", "rows", "title"]] + [[n, str(len(load(n))), t.title] for n, t in tables.items()]))
 
 
 def _show(name: str, format: str) -> None:
@@ -125,6 +113,17 @@ def _bar(value: int, largest: int) -> str:
 
 
 def _summary() -> None:
+    from ._registry import (
+        load_countries,
+        load_liaison_officers,
+        load_meetings,
+        load_mous,
+        load_tip_tier_placements,
+        load_tip_tiers,
+        load_trafficking_cases,
+        load_trafficking_suspects,
+    )
+
     cases, officers, meetings = load_trafficking_cases(), load_liaison_officers(), load_meetings()
     largest = max(r.cases for r in cases)
     print("Trafficking cases with Indonesian victims (Table 1)")

@@ -1,0 +1,122 @@
+"""Turn CSV cells into values and check them against a Table Schema: types, constraints, keys."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from typing import Any
+
+from ._files import DataError
+from ._schema import Field, Table
+
+_INTEGER = re.compile(r"-?[0-9]+")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_BOOLEAN = {"true": True, "false": False}
+
+
+def _integer(text: str) -> int:
+    if not _INTEGER.fullmatch(text):
+        raise ValueError("not an integer")
+    return int(text)
+
+
+def _date(text: str) -> datetime.date:
+    if not _DATE.fullmatch(text):
+        raise ValueError("not an ISO 8601 date (YYYY-MM-DD)")
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValueError(f"impossible date ({exc})") from None
+
+
+def _boolean(text: str) -> bool:
+    if text not in _BOOLEAN:
+        raise ValueError("not a boolean (true or false)")
+    return _BOOLEAN[text]
+
+
+# One parser per Table Schema type of schema.TYPES; a value a parser rejects is a DataError.
+PARSERS: dict[str, Callable[[str], Any]] = {"string": str, "integer": _integer, "date": _date, "boolean": _boolean}
+
+
+Check = Callable[[str], Any]
+
+
+def _checker(field: Field) -> Check:
+    """Return a function that turns a cell of ``field`` into its value; a ValueError says why not."""
+    parse = PARSERS[field.type] if field.type != "string" else None
+    required, minimum = field.required, field.minimum
+    enum = frozenset(field.enum) if field.enum is not None else None
+    pattern = re.compile(field.pattern) if field.pattern is not None else None
+
+    # A closure, not a method: it runs for every cell, and closure variables are the cheapest to read.
+    def check(cell: str) -> Any:
+        if cell == "":
+            if required:
+                raise ValueError("missing value")
+            return None
+        value: Any = cell if parse is None else parse(cell)
+        if enum is not None and value not in enum:
+            raise ValueError(f"not one of {', '.join(sorted(map(str, enum)))}")
+        if pattern is not None and not pattern.fullmatch(value):
+            raise ValueError(f"does not match {pattern.pattern}")
+        if minimum is not None and value < minimum:
+            raise ValueError(f"less than {minimum}")
+        return value
+
+    return check
+
+
+@cache
+def checkers(table: Table) -> tuple[tuple[str, Check], ...]:
+    """Return each field's name and checker, in the order of the columns of ``table``, built once."""
+    return tuple((f.name, _checker(f)) for f in table.fields)
+
+
+def check_header(where: str, header: list[str], fields: Sequence[str]) -> None:
+    """Raise a DataError unless ``header`` names ``fields`` in order."""
+    if header == list(fields):
+        return
+    missing = [f for f in fields if f not in header]
+    extra = [h for h in header if h not in fields]
+    problems = [f"missing column {f!r}" for f in missing] + [f"unknown column {h!r}" for h in extra]
+    if not problems:
+        problems = [f"columns out of order; expected {','.join(fields)}"]
+    raise DataError(f"{where}: row 1 (header): {'; '.join(problems)}")
+
+
+def key(record: Any, fields: Iterable[str]) -> tuple[Any, ...]:
+    """Return the values of ``fields`` in ``record``."""
+    return tuple(getattr(record, f) for f in fields)
+
+
+def keys(records: Iterable[Any], fields: Sequence[str]) -> list[tuple[Any, ...]]:
+    """Return the values of ``fields`` in each record, in order."""
+    if len(fields) == 1:  # every reference here is one column: skip the generator per record
+        (field,) = fields
+        return [(getattr(r, field),) for r in records]
+    return [key(r, fields) for r in records]
+
+
+def check_unique(where: str, records: Sequence[Any], fields: Sequence[str], what: str) -> None:
+    """Raise a DataError naming the row where ``fields`` repeat a value; empty values may repeat."""
+    seen: dict[tuple[Any, ...], int] = {}
+    for number, value in enumerate(keys(records, fields), start=2):
+        if None in value:
+            continue
+        if value in seen:
+            raise DataError(
+                f"{where}: row {number}: field {'/'.join(fields)!r}: duplicate {what} "
+                f"{'/'.join(map(str, value))!r} (first in row {seen[value]})"
+            )
+        seen[value] = number
+
+
+def check_keys(where: str, table: Table, records: Sequence[Any]) -> None:
+    """Raise a DataError at the first repeated primary key or unique value."""
+    check_unique(where, records, table.primary_key, "key")
+    for field in table.fields:
+        if field.unique and (field.name,) != table.primary_key:
+            check_unique(where, records, (field.name,), "value")

@@ -1,0 +1,135 @@
+"""The Table Schemas of the descriptor as typed, frozen objects, and what each field type maps to."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Mapping
+from functools import cache
+from typing import Any, NamedTuple
+
+from ._files import DESCRIPTOR, bundled_bytes
+
+
+class TypeMap(NamedTuple):
+    """What one Table Schema type is in Python, SQLite, pandas, polars, Arrow and Croissant."""
+
+    python: type
+    sql: str
+    sql_check: str | None  # a CHECK on the column {c}, where SQLite's type alone lets wrong values in
+    pandas: str  # the dtype of a required column
+    pandas_optional: str  # the dtype of a column that may be empty
+    polars: str  # the name of the polars data type
+    arrow: str  # the name of the pyarrow type factory
+    croissant: str
+
+
+TYPES: dict[str, TypeMap] = {
+    "string": TypeMap(str, "TEXT", None, "string", "string", "String", "string", "sc:Text"),
+    "integer": TypeMap(int, "INTEGER", None, "int64", "Int64", "Int64", "int64", "sc:Integer"),
+    "date": TypeMap(
+        datetime.date, "TEXT", "date({c}) = {c}", "datetime64[s]", "datetime64[s]", "Date", "date32", "sc:Date"
+    ),
+    "boolean": TypeMap(bool, "INTEGER", "{c} IN (0, 1)", "bool", "boolean", "Boolean", "bool_", "sc:Boolean"),
+}
+# Every constraint kind the loader enforces; tests fail when the descriptor uses another.
+CONSTRAINTS = frozenset({"required", "unique", "enum", "pattern", "minimum"})
+
+
+class Field(NamedTuple):
+    """One field of a Table Schema."""
+
+    name: str
+    type: str
+    title: str
+    description: str
+    required: bool
+    unique: bool
+    enum: tuple[Any, ...] | None
+    pattern: str | None
+    minimum: int | None
+
+    @property
+    def types(self) -> TypeMap:
+        """Return what this field's type maps to."""
+        return TYPES[self.type]
+
+
+class ForeignKey(NamedTuple):
+    """Fields of one table that name the key of another."""
+
+    fields: tuple[str, ...]
+    resource: str
+    reference: tuple[str, ...]
+
+
+class Table(NamedTuple):
+    """One tabular resource: where it lies, what it holds and how its rows are keyed."""
+
+    name: str
+    path: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...]
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        """Return the names of the fields, in the order of the columns."""
+        return tuple(f.name for f in self.fields)
+
+
+def parse_field(field: Mapping[str, Any]) -> Field:
+    """Return the typed form of one Table Schema field."""
+    constraints = field.get("constraints", {})
+    enum = constraints.get("enum")
+    return Field(
+        name=field["name"],
+        type=field.get("type", "string"),
+        title=field.get("title", ""),
+        description=field.get("description", ""),
+        required=bool(constraints.get("required")),
+        unique=bool(constraints.get("unique")),
+        enum=tuple(enum) if enum is not None else None,
+        pattern=constraints.get("pattern"),
+        minimum=constraints.get("minimum"),
+    )
+
+
+def parse_table(resource: Mapping[str, Any]) -> Table:
+    """Return the typed form of one tabular resource of a descriptor."""
+    schema = resource.get("schema", {})
+    return Table(
+        name=resource["name"],
+        path=resource.get("path", ""),
+        title=resource.get("title", ""),
+        description=resource.get("description", ""),
+        fields=tuple(parse_field(f) for f in schema.get("fields", ())),
+        primary_key=tuple(schema.get("primaryKey", ())),
+        foreign_keys=tuple(
+            ForeignKey(tuple(k["fields"]), k["reference"]["resource"], tuple(k["reference"]["fields"]))
+            for k in schema.get("foreignKeys", ())
+        ),
+    )
+
+
+@cache
+def bundled_descriptor() -> Mapping[str, Any]:
+    """Return the bundled descriptor, parsed once; callers must not change it."""
+    parsed: dict[str, Any] = json.loads(bundled_bytes(DESCRIPTOR).decode("utf-8"))
+    return parsed
+
+
+@cache
+def bundled_tables() -> dict[str, Table]:
+    """Return the bundled tables by name, in the order of the descriptor: the contract of every copy."""
+    return {r["name"]: parse_table(r) for r in bundled_descriptor()["resources"]}
+
+
+def table(name: str) -> Table:
+    """Return the bundled table ``name``; a ValueError names the tables there are."""
+    tables = bundled_tables()
+    if name not in tables:
+        raise ValueError(f"unknown resource {name!r}; expected one of: {', '.join(tables)}")
+    return tables[name]

@@ -1,0 +1,71 @@
+"""The typed Table Schema: parsed once from the descriptor, and every type and constraint is known."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, get_args
+
+import pytest
+
+import asean_tip_data as atd
+from asean_tip_data import _schema
+from asean_tip_data.models import MODELS
+
+
+def test_every_type_and_constraint_the_descriptor_uses_is_enforced(descriptor: dict[str, Any]) -> None:
+    for resource in descriptor["resources"]:
+        for field in resource["schema"]["fields"]:
+            where = f"{resource['name']}.{field['name']}"
+            assert field["type"] in _schema.TYPES, where
+            assert set(field["constraints"]) <= _schema.CONSTRAINTS, where
+        assert set(resource["schema"]) <= {"fields", "primaryKey", "foreignKeys", "missingValues"}, resource["name"]
+        assert resource["schema"]["missingValues"] == [""]
+
+
+def test_the_typed_tables_are_the_descriptor(descriptor: dict[str, Any]) -> None:
+    tables = _schema.bundled_tables()
+    assert list(tables) == [r["name"] for r in descriptor["resources"]] == list(atd.resource_names())
+    meetings = tables["meetings"]
+    assert meetings.path == "resources/meetings.csv" and meetings.title == "AMMTC and SOMTC meetings"
+    assert meetings.primary_key == ("forum", "number")
+    assert _schema.ForeignKey(("chair_iso3",), "countries", ("iso3",)) in meetings.foreign_keys
+    forum = meetings.fields[0]
+    assert (forum.name, forum.type, forum.required, forum.enum) == ("forum", "string", True, ("AMMTC", "SOMTC"))
+    iso2 = tables["countries"].fields[1]
+    assert (iso2.name, iso2.unique, iso2.pattern) == ("iso2", True, "^[A-Z]{2}$")
+    assert tables["liaison_officers"].fields[0].minimum == 1
+    for resource in descriptor["resources"]:
+        assert tables[resource["name"]].field_names == tuple(f["name"] for f in resource["schema"]["fields"])
+
+
+def test_typed_objects_are_frozen() -> None:
+    table = _schema.table("countries")
+    with pytest.raises(AttributeError):
+        table.name = "other"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        table.fields[0].required = False  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("name", atd.resource_names())
+def test_python_types_are_the_models_types(name: str) -> None:
+    for field in _schema.table(name).fields:
+        annotation = MODELS[name].model_fields[field.name].annotation
+        expected = field.types.python
+        if field.enum is not None:
+            assert set(get_args(annotation)) - {type(None)} == set(field.enum), field.name
+        else:
+            # Unwrap Optional[...] and Annotated[...] down to the plain type.
+            plain = {a for a in get_args(annotation) if a is not type(None)} or {annotation}
+            plain = {get_args(a)[0] if get_args(a) else a for a in plain}
+            assert plain == {expected}, field.name
+        assert (type(None) in get_args(annotation)) != field.required, field.name
+
+
+def test_the_type_map() -> None:
+    assert _schema.TYPES["date"].python is datetime.date and _schema.TYPES["date"].croissant == "sc:Date"
+    assert _schema.TYPES["integer"].pandas_optional == "Int64" and _schema.TYPES["boolean"].sql == "INTEGER"
+
+
+def test_an_unknown_resource_names_the_known_ones() -> None:
+    with pytest.raises(ValueError, match="unknown resource 'nope'; expected one of: countries, sources"):
+        _schema.table("nope")
