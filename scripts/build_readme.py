@@ -39,6 +39,7 @@ def render(root: Path = ROOT) -> str:
         with open(root / table.path, encoding="utf-8", newline="") as f:
             rows = sum(1 for _ in csv.reader(f)) - 1
         out += [f"### `{table.name}`: {table.title}", ""]
+        out += [f"*{dict(table.titles)['id']}* (Bahasa Indonesia)", ""]
         out += [f"{table.description}", ""]
         keys = ", ".join(f"`{k}`" for k in table.primary_key)
         refs = "; ".join(f"`{'`, `'.join(fk.fields)}` → `{fk.resource}`" for fk in table.foreign_keys)
@@ -46,10 +47,11 @@ def render(root: Path = ROOT) -> str:
             f"{rows} rows · `{table.path}` · primary key {keys}" + (f" · foreign keys {refs}" if refs else ""),
             "",
         ]
-        out += ["| field | type | required | constraints | description |", "|---|---|---|---|---|"]
+        out += ["| field | type | required | constraints | description | judul |", "|---|---|---|---|---|---|"]
         for field in table.fields:
             required = "yes" if field.required else "no"
-            cells = [f"`{field.name}`", field.type, required, _constraints(field), field.description]
+            title_id = dict(field.titles)["id"]
+            cells = [f"`{field.name}`", field.type, required, _constraints(field), field.description, title_id]
             out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         out.append("")
     out.append(END)

@@ -50,8 +50,9 @@ def test_show_json_and_jsonl() -> None:
 
 def test_show_table_has_a_header_and_a_row_per_record() -> None:
     out = run("show", "liaison_officers").stdout.splitlines()
-    assert out[0].split()[:3] == ["officer_id", "table_row", "position"]
-    assert len(out) == 2 + 11
+    assert out[0] == "liaison_officers: POLRI liaison officers in Southeast Asia"
+    assert out[2].split()[:3] == ["officer_id", "table_row", "position"]
+    assert len(out) == 2 + 2 + 11
 
 
 def test_summary_gives_the_headline_figures() -> None:
@@ -60,7 +61,7 @@ def test_summary_gives_the_headline_figures() -> None:
     assert "ATPOL        5  MYS 1, PHL 1, SGP 1, THA 1, TLS 1" in out
     assert "STAFNISPOL   6  MYS 5, PHL 1" in out
     assert "AMMTC  18 meetings, 3 online; first 1997-12-18 Manila, last 2024-08-26 Vientiane" in out
-    assert "in_force        11" in out
+    assert "in force                   11" in out
 
 
 @pytest.mark.parametrize(

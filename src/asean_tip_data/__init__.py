@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ._export import export
     from ._files import DataError, datapackage_path
     from ._frames import to_pandas, to_polars
+    from ._i18n import LANGUAGES, Description, describe, label
     from ._loading import load, resource_names, table_schema, validate
     from ._registry import (
         Loader,
@@ -50,8 +51,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DATA_VINTAGE",
+    "LANGUAGES",
     "Country",
     "DataError",
+    "Description",
     "Erratum",
     "GlossaryTerm",
     "LiaisonOfficer",
@@ -69,7 +72,9 @@ __all__ = [
     "__version__",
     "cite",
     "datapackage_path",
+    "describe",
     "export",
+    "label",
     "load",
     "load_countries",
     "load_errata",
@@ -100,6 +105,10 @@ _HOMES = {
     "datapackage_path": "_files",
     "to_pandas": "_frames",
     "to_polars": "_frames",
+    "LANGUAGES": "_i18n",
+    "Description": "_i18n",
+    "describe": "_i18n",
+    "label": "_i18n",
     "load": "_loading",
     "resource_names": "_loading",
     "table_schema": "_loading",

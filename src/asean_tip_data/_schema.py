@@ -36,6 +36,15 @@ TYPES: dict[str, TypeMap] = {
 CONSTRAINTS = frozenset({"required", "unique", "enum", "pattern", "minimum"})
 
 
+Translations = tuple[tuple[str, str], ...]  # (language tag, text) pairs: hashable, unlike a dict
+
+
+def translations(item: Mapping[str, Any], key: str) -> Translations:
+    """Return ``key``_translated of ``item`` as pairs, with the untranslated text as English."""
+    texts = {"en": item.get(key, ""), **item.get(f"{key}_translated", {})}
+    return tuple(texts.items())
+
+
 class Field(NamedTuple):
     """One field of a Table Schema."""
 
@@ -43,6 +52,8 @@ class Field(NamedTuple):
     type: str
     title: str
     description: str
+    titles: Translations
+    descriptions: Translations
     required: bool
     unique: bool
     enum: tuple[Any, ...] | None
@@ -70,6 +81,8 @@ class Table(NamedTuple):
     path: str
     title: str
     description: str
+    titles: Translations
+    descriptions: Translations
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...]
@@ -89,6 +102,8 @@ def parse_field(field: Mapping[str, Any]) -> Field:
         type=field.get("type", "string"),
         title=field.get("title", ""),
         description=field.get("description", ""),
+        titles=translations(field, "title"),
+        descriptions=translations(field, "description"),
         required=bool(constraints.get("required")),
         unique=bool(constraints.get("unique")),
         enum=tuple(enum) if enum is not None else None,
@@ -105,6 +120,8 @@ def parse_table(resource: Mapping[str, Any]) -> Table:
         path=resource.get("path", ""),
         title=resource.get("title", ""),
         description=resource.get("description", ""),
+        titles=translations(resource, "title"),
+        descriptions=translations(resource, "description"),
         fields=tuple(parse_field(f) for f in schema.get("fields", ())),
         primary_key=tuple(schema.get("primaryKey", ())),
         foreign_keys=tuple(

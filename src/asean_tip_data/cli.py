@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -14,12 +13,13 @@ from typing import Any, NoReturn
 from ._cite import CITE_FORMATS, cite
 from ._export import EXPORT_FORMATS, csv_text, export, json_records, rows
 from ._files import DataError, datapackage_path
+from ._i18n import LANGUAGES
 from ._loading import load, resource_names, validate
 from ._schema import bundled_tables
+from ._summary import summary, table, word
 from ._version import DATA_VINTAGE, __version__
 
 PROG = "asean-tip-data"
-WIDTH = 40  # widest cell in --format table, and longest bar in summary
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,11 +32,14 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="POLRI and ASEANAPOL against human trafficking, as data.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__} (data {DATA_VINTAGE})")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
-    commands.add_parser("list", help="every resource with its title and row count")
+    lister = commands.add_parser("list", help="every resource with its title and row count")
     show = commands.add_parser("show", help="print the records of one resource")
     show.add_argument("resource", metavar="RESOURCE", choices=resource_names(), help="one of: %(choices)s")
     show.add_argument("--format", choices=("table", "csv", "json", "jsonl"), default="table")
-    commands.add_parser("summary", help="the headline figures")
+    summarise = commands.add_parser("summary", help="the headline figures")
+    for command in (lister, show, summarise):
+        # Headings, titles and code labels; the data values stay as they are.
+        command.add_argument("--lang", choices=LANGUAGES, default="en", help="en (English) or id (Bahasa Indonesia)")
     exporter = commands.add_parser("export", help="write every resource as CSV or Parquet files, JSON or SQLite")
     exporter.add_argument("--format", choices=EXPORT_FORMATS, required=True)
     exporter.add_argument(
@@ -56,11 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "list":
-            _list()
+            _list(args.lang)
         elif args.command == "show":
-            _show(args.resource, args.format)
+            _show(args.resource, args.format, args.lang)
         elif args.command == "summary":
-            _summary()
+            print(summary(args.lang))
         elif args.command == "export":
             print(export(args.format, args.output, overwrite=args.force))
         elif args.command == "validate":
@@ -83,22 +86,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _table(cells: list[list[str]]) -> str:
-    clipped = [[c if len(c) <= WIDTH else c[: WIDTH - 1] + "…" for c in row] for row in cells]
-    widths = [max(len(row[i]) for row in clipped) for i in range(len(clipped[0]))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in clipped]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+def _list(lang: str) -> None:
+    header = word("list_header", lang).split("|")
+    lines = [[n, str(len(load(n))), dict(t.titles)[lang]] for n, t in bundled_tables().items()]
+    print(table([header, *lines]))
 
 
-def _list() -> None:
-    tables = bundled_tables()
-    print(_table([["resource", "rows", "title"]] + [[n, str(len(load(n))), t.title] for n, t in tables.items()]))
-
-
-def _show(name: str, format: str) -> None:
+def _show(name: str, format: str, lang: str) -> None:
     if format == "table":
-        print(_table(rows(name)))
+        # A heading for people; the table itself holds the data as it is, field names and codes.
+        print(f"{name}: {dict(bundled_tables()[name].titles)[lang]}\n")
+        print(table(rows(name)))
     elif format == "csv":
         sys.stdout.write(csv_text(name))
     elif format == "json":
@@ -106,54 +104,6 @@ def _show(name: str, format: str) -> None:
     else:
         for record in json_records(load(name)):
             print(json.dumps(record, ensure_ascii=False))
-
-
-def _bar(value: int, largest: int) -> str:
-    return "█" * max(1, round(WIDTH * value / largest))
-
-
-def _summary() -> None:
-    from ._registry import (
-        load_countries,
-        load_liaison_officers,
-        load_meetings,
-        load_mous,
-        load_tip_tier_placements,
-        load_tip_tiers,
-        load_trafficking_cases,
-        load_trafficking_suspects,
-    )
-
-    cases, officers, meetings = load_trafficking_cases(), load_liaison_officers(), load_meetings()
-    largest = max(r.cases for r in cases)
-    print("Trafficking cases with Indonesian victims (Table 1)")
-    for r in cases:
-        print(f"  {r.year}  {r.cases:>4}  {_bar(r.cases, largest)}")
-    print("\nIndonesian suspects (Table 2)")
-    print("  " + " · ".join(f"{r.year}: {r.suspects}" for r in load_trafficking_suspects()))
-    print(f"\nPOLRI liaison officers (Table 3): {len(officers)}")
-    for position in ("ATPOL", "STAFNISPOL"):
-        posted = [o for o in officers if o.position == position]
-        countries = Counter(o.country_iso3 for o in posted)
-        where = ", ".join(f"{c} {n}" for c, n in sorted(countries.items()))
-        print(f"  {position:<10}  {len(posted):>2}  {where}")
-    print("\nMeetings (Appendices 1 and 2)")
-    for forum in ("AMMTC", "SOMTC"):
-        held = [m for m in meetings if m.forum == forum]
-        first, last = held[0], held[-1]
-        print(
-            f"  {forum}  {len(held)} meetings, {sum(m.online for m in held)} online; "
-            f"first {first.start_date} {first.city or 'online'}, last {last.start_date} {last.city or 'online'}"
-        )
-    print("\nMoUs by status (Appendix 3)")
-    for status, count in Counter(m.status for m in load_mous()).most_common():
-        print(f"  {status:<15} {count:>2}")
-    print("\nTIP Report 2023 tiers, the map of Figure 1 (change against 2022)")
-    names = {c.iso3: c.name for c in load_countries()}
-    severity = {t.tier: t.severity for t in load_tip_tiers()}
-    placed = sorted((p for p in load_tip_tier_placements() if p.report_year == 2023), key=lambda p: severity[p.tier])
-    table = [["country", "tier", "change"]] + [[names[p.country_iso3], p.tier, p.placement_change] for p in placed]
-    print("\n".join("  " + line for line in _table(table).splitlines()))
 
 
 def _validate(datapackage: str | None) -> int:

@@ -192,7 +192,7 @@ class GlossaryTerm(Record):
 
     term: str
     expansion: str
-    expansion_indonesian: str | None
+    expansion_indonesian: str
     definition: str
     source_id: SourceId
     article_ref: str

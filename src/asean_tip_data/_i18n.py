@@ -1,0 +1,102 @@
+"""The dataset in English and Indonesian: titles and descriptions, labels of codes, words of the CLI."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ._schema import Translations, bundled_descriptor, bundled_tables, table, translations
+
+LANGUAGES = ("en", "id")  # the default first, as the descriptor's `languages` lists them
+
+# What a reader sees for each code; the codes themselves never change. Indonesian follows the words
+# Indonesian institutions use (POLRI, Kemlu, the U.S. Embassy's Indonesian TIP Report); AMMTC and
+# SOMTC have no fixed Indonesian names, so they keep theirs with a plain gloss.
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "tier": {
+        "Tier 1": ("Tier 1", "Tingkat 1"),
+        "Tier 2": ("Tier 2", "Tingkat 2"),
+        "Tier 2 Watch List": ("Tier 2 Watch List", "Daftar Pengawasan Tingkat 2"),
+        "Tier 3": ("Tier 3", "Tingkat 3"),
+    },
+    "placement_change": {
+        "remained": ("remained", "tetap"),
+        "upgraded": ("upgraded", "naik peringkat"),
+        "downgraded": ("downgraded", "diturunkan"),
+    },
+    "mou_status": {
+        "in_force": ("in force", "berlaku"),
+        "under_renewal": ("under renewal", "dalam proses perpanjangan"),
+        "in_preparation": ("in preparation", "dalam penyusunan"),
+    },
+    "position": {
+        "ATPOL": ("POLRI Attaché (ATPOL)", "Atase POLRI (ATPOL)"),
+        "STAFNISPOL": ("POLRI Technical Staff (STAFNISPOL)", "Staf Teknis POLRI (STAFNISPOL)"),
+    },
+    "forum": {
+        "AMMTC": ("AMMTC (ministers)", "AMMTC (tingkat menteri)"),
+        "SOMTC": ("SOMTC (senior officials)", "SOMTC (tingkat pejabat senior)"),
+    },
+    "scope": {
+        "joint": ("joint, with ASEANAPOL", "bersama ASEANAPOL"),
+        "internal": ("POLRI's own stage", "tahap internal POLRI"),
+    },
+    "mission_type": {
+        "embassy": ("embassy", "Kedutaan Besar Republik Indonesia (KBRI)"),
+        "consulate_general": ("consulate general", "Konsulat Jenderal Republik Indonesia (KJRI)"),
+    },
+}
+# Which field of which resource holds each kind of code.
+CODED_FIELDS = {
+    ("tip_tiers", "tier"): "tier",
+    ("tip_tier_placements", "tier"): "tier",
+    ("tip_tier_placements", "placement_change"): "placement_change",
+    ("mous", "status"): "mou_status",
+    ("liaison_officers", "position"): "position",
+    ("meetings", "forum"): "forum",
+    ("strategies", "scope"): "scope",
+    ("liaison_officers", "mission_type"): "mission_type",
+}
+
+
+def check_lang(lang: str) -> int:
+    """Return the index of ``lang`` in LANGUAGES; a ValueError names the languages there are."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of: {', '.join(LANGUAGES)}")
+    return LANGUAGES.index(lang)
+
+
+def label(kind: str, code: str, lang: str = "en") -> str:
+    """Return the label of ``code`` of ``kind`` (such as "mou_status") in ``lang``."""
+    index = check_lang(lang)
+    if kind not in LABELS:
+        raise ValueError(f"unknown kind of code {kind!r}; expected one of: {', '.join(LABELS)}")
+    return LABELS[kind][code][index]
+
+
+class Description(NamedTuple):
+    """The title and description of the package, a resource or a field, in one language.
+
+    ``fields`` holds the package's resources, or a resource's fields, described alike.
+    """
+
+    name: str
+    title: str
+    description: str
+    fields: tuple[Description, ...] = ()
+
+
+def _text(translations: Translations, lang: str) -> str:
+    return dict(translations)[lang]
+
+
+def describe(resource: str | None = None, *, lang: str = "en") -> Description:
+    """Return the title and description of the package, or of ``resource`` and its fields, in ``lang``."""
+    check_lang(lang)
+    if resource is None:
+        package = bundled_descriptor()
+        title, description = translations(package, "title"), translations(package, "description")
+        tables = tuple(describe(name, lang=lang) for name in bundled_tables())
+        return Description(package["name"], _text(title, lang), _text(description, lang), tables)
+    schema = table(resource)
+    fields = tuple(Description(f.name, _text(f.titles, lang), _text(f.descriptions, lang)) for f in schema.fields)
+    return Description(schema.name, _text(schema.titles, lang), _text(schema.descriptions, lang), fields)

@@ -1,0 +1,144 @@
+"""English and Indonesian: every title and description in both, code labels, the glossary, --lang."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import asean_tip_data as atd
+from asean_tip_data._i18n import CODED_FIELDS, LABELS
+
+SCRIPT = Path(sys.executable).parent / "asean-tip-data"
+# Words that are the same in both languages, each checked: Indonesian uses them as they are.
+SAME_IN_BOTH = {"Forum", "Status"}
+# A description in Indonesian has at least one of these everyday words; English text has none.
+INDONESIAN = re.compile(
+    r"\b(yang|dan|atau|dari|dengan|untuk|dalam|sebagai|seperti|tanpa|jika|bila|pada|tempat|bersama|sendiri"
+    r"|tabel|kolom|kode|nomor|nama|jumlah|tahun|tanggal|hari|pertemuan|pengenal|kota|negara|mitra|peringkat)\b",
+    re.IGNORECASE,
+)
+
+
+def _objects(descriptor: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    yield "package", descriptor
+    for resource in descriptor["resources"]:
+        yield resource["name"], resource
+        for field in resource["schema"]["fields"]:
+            yield f"{resource['name']}.{field['name']}", field
+
+
+def test_the_descriptor_names_its_languages(descriptor: dict[str, Any]) -> None:
+    assert descriptor["languages"] == ["en", "id"] and list(atd.LANGUAGES) == ["en", "id"]
+
+
+def test_every_title_and_description_is_in_english_and_indonesian(descriptor: dict[str, Any]) -> None:
+    checked = 0
+    for where, item in _objects(descriptor):
+        for key in ("title", "description"):
+            texts = item[f"{key}_translated"]
+            assert set(texts) == {"en", "id"}, where
+            assert texts["en"] == item[key], where  # English stays in the v2 string property too
+            assert texts["id"].strip(), where
+            if texts["id"] == texts["en"]:
+                assert texts["id"] in SAME_IN_BOTH, f"{where}.{key} left in English: {texts['id']!r}"
+        assert INDONESIAN.search(item["description_translated"]["id"]), where
+        # Quoted data (`Dalam Jejaring Online`) is no sign of the language of the sentence around it.
+        assert not INDONESIAN.search(re.sub(r"`[^`]*`", "", item["description_translated"]["en"])), where
+        checked += 1
+    assert checked == 1 + 13 + sum(len(r["schema"]["fields"]) for r in descriptor["resources"])
+
+
+def test_indonesian_uses_the_terms_of_the_articles_abstract(descriptor: dict[str, Any]) -> None:
+    package = descriptor["description_translated"]["id"]
+    for term in ("perdagangan manusia", "kerja sama", "Atase POLRI", "Staf Teknis POLRI", "AMMTC", "SOMTC"):
+        assert term in package, term
+    officers = next(r for r in descriptor["resources"] if r["name"] == "liaison_officers")
+    assert "Atase POLRI (ATPOL)" in officers["description_translated"]["id"]
+    assert "Staf Teknis POLRI (STAFNISPOL)" in officers["description_translated"]["id"]
+
+
+def test_describe_in_both_languages() -> None:
+    package = atd.describe(lang="id")
+    assert package.title == "Kerja sama POLRI dan ASEANAPOL dalam penanganan perdagangan manusia"
+    assert [r.name for r in package.fields] == list(atd.resource_names())
+    assert atd.describe().title == "POLRI and ASEANAPOL against human trafficking"
+    mous = atd.describe("mous", lang="id")
+    assert mous.title == "Nota kesepahaman (MoU) POLRI"
+    assert [f.name for f in mous.fields] == list(atd.table_schema("mous")["fields"][i]["name"] for i in range(9))
+    assert atd.describe("mous").fields[3].title == "Title" and mous.fields[3].title == "Judul"
+
+
+@pytest.mark.parametrize("call", [lambda: atd.describe(lang="xx"), lambda: atd.label("tier", "Tier 1", "fr")])
+def test_an_unknown_language_names_the_languages(call: Any) -> None:
+    with pytest.raises(ValueError, match=r"unknown language '(xx|fr)'; expected one of: en, id"):
+        call()
+
+
+def test_every_code_users_see_has_a_label_in_both_languages(schemas: dict[str, Any]) -> None:
+    for (resource, field), kind in CODED_FIELDS.items():
+        (declared,) = [f for f in schemas[resource]["fields"] if f["name"] == field]
+        assert list(LABELS[kind]) == declared["constraints"]["enum"], (resource, field)
+    assert {kind for kind in CODED_FIELDS.values()} == set(LABELS)
+    assert atd.label("mou_status", "under_renewal", "id") == "dalam proses perpanjangan"
+    assert atd.label("tier", "Tier 2 Watch List", "id") == "Daftar Pengawasan Tingkat 2"
+    assert atd.label("placement_change", "downgraded", "id") == "diturunkan"
+    assert atd.label("position", "ATPOL", "id") == "Atase POLRI (ATPOL)"
+
+
+# The terms issue 11 found missing, with the Indonesian each must carry.
+NEW_TERMS = {
+    "IGO": "organisasi antarpemerintah",
+    "WNI": "Warga Negara Indonesia",
+    "TKI": "Tenaga Kerja Indonesia",
+    "TPPO": "Tindak Pidana Perdagangan Orang",
+    "Bareskrim": "Badan Reserse Kriminal Polri",
+    "IOM": "Organisasi Internasional untuk Migrasi",
+    "VoTD": "basis data korban perdagangan orang",
+    "UNODC": "Perserikatan Bangsa-Bangsa",
+    "I-24/7": "Interpol",
+}
+
+
+def test_the_glossary_is_complete_in_both_languages() -> None:
+    glossary = {g.term: g for g in atd.load_glossary()}
+    for term, indonesian in NEW_TERMS.items():
+        assert indonesian in glossary[term].expansion_indonesian, term
+    assert "Undang-Undang Nomor 21 Tahun 2007" in glossary["TPPO"].definition
+    assert glossary["Bareskrim"].article_ref == "Table 2, source line"
+    for entry in glossary.values():
+        assert entry.expansion and entry.expansion_indonesian, entry.term
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, encoding="utf-8", check=False)
+
+
+def test_summary_and_list_in_indonesian() -> None:
+    summary = _run("summary", "--lang", "id").stdout
+    assert "Kasus perdagangan orang dengan korban WNI (Tabel 1)" in summary
+    assert "  berlaku                    11" in summary
+    assert "AMMTC  18 pertemuan, 3 daring; pertama 1997-12-18 Manila" in summary
+    assert re.search(r"Indonesia +Tingkat 2 +naik peringkat", summary)
+    assert "Trafficking" not in summary and "Table" not in summary
+    listed = _run("list", "--lang", "id").stdout.splitlines()
+    assert listed[0].split() == ["tabel", "baris", "judul"]
+    assert "errata                7      Ralat" in listed
+
+
+def test_show_titles_the_table_and_keeps_the_data() -> None:
+    out = _run("show", "mous", "--lang", "id").stdout.splitlines()
+    assert out[0] == "mous: Nota kesepahaman (MoU) POLRI"
+    assert "in_force" in "\n".join(out) and "Applicable" in "\n".join(out)
+
+
+@pytest.mark.parametrize("command", ["list", "summary", "show"])
+def test_an_unknown_language_is_a_usage_error(command: str) -> None:
+    args = [command, "--lang", "xx"] if command != "show" else ["show", "mous", "--lang", "xx"]
+    result = _run(*args)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1 and "'xx'" in result.stderr
