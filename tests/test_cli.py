@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -62,6 +63,10 @@ def test_summary_gives_the_headline_figures() -> None:
     assert "STAFNISPOL   6  MYS 5, PHL 1" in out
     assert "AMMTC  18 meetings, 3 online; first 1997-12-18 Manila, last 2024-08-26 Vientiane" in out
     assert "in force                   11" in out
+    # The tier history: countries by the years of Table 1, with its legend.
+    assert re.search(r"country +2016 +2017 +2018 +2019 +2020 +2021 +2022 +2023\n", out)
+    assert re.search(r"\n  Indonesia +2 +2 +2 +2 +2 +2 +2W +2\n", out)
+    assert "Legend: 1 = Tier 1, 2 = Tier 2, 2W = Tier 2 Watch List, 3 = Tier 3" in out
 
 
 @pytest.mark.parametrize(

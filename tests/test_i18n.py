@@ -125,6 +125,7 @@ def test_summary_and_list_in_indonesian() -> None:
     assert "  berlaku                    11" in summary
     assert "AMMTC  18 pertemuan, 3 daring; pertama 1997-12-18 Manila" in summary
     assert re.search(r"Indonesia +Tingkat 2 +naik peringkat", summary)
+    assert "Keterangan: 1 = Tingkat 1, 2 = Tingkat 2, 2W = Daftar Pengawasan Tingkat 2, 3 = Tingkat 3" in summary
     assert "Trafficking" not in summary and "Table" not in summary
     listed = _run("list", "--lang", "id").stdout.splitlines()
     assert listed[0].split() == ["tabel", "baris", "judul"]

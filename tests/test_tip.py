@@ -1,4 +1,4 @@
-"""Figure 1 as data: the TIP Report tiers of the Southeast Asian countries, 2023 and 2022."""
+"""The TIP Report tiers of the Southeast Asian countries in every year of Table 1, 2016-2023 (Figure 1: 2023)."""
 
 from __future__ import annotations
 
@@ -8,20 +8,33 @@ from pathlib import Path
 import asean_tip_data as atd
 
 SOUTHEAST_ASIA = {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "TLS", "VNM"}
+YEARS = range(2016, 2024)
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _reference(name: str) -> list[tuple[str, int, str, str]]:
+    with (FIXTURES / name).open(encoding="utf-8", newline="") as f:
+        return [(r["country_iso3"], int(r["report_year"]), r["tier"], r["placement_change"]) for r in csv.DictReader(f)]
+
+
+def _data() -> list[tuple[str, int, str, str]]:
+    return [(p.country_iso3, p.report_year, p.tier, p.placement_change) for p in atd.load_tip_tier_placements()]
 
 
 def _placements(year: int) -> dict[str, atd.TipTierPlacement]:
     return {p.country_iso3: p for p in atd.load_tip_tier_placements() if p.report_year == year}
 
 
-def test_22_frozen_records() -> None:
+def test_88_frozen_records() -> None:
     records = atd.load_tip_tier_placements()
-    assert len(records) == 22
+    assert len(records) == 88
     assert all(isinstance(r, atd.TipTierPlacement) and r.model_config["frozen"] for r in records)
 
 
-def test_2023_covers_all_eleven_countries_and_2022_too() -> None:
-    assert set(_placements(2023)) == SOUTHEAST_ASIA == set(_placements(2022))
+def test_eleven_countries_in_every_year_of_table_1() -> None:
+    for year in YEARS:
+        assert set(_placements(year)) == SOUTHEAST_ASIA, year
+    assert {r.year for r in atd.load_trafficking_cases()} == set(YEARS)
 
 
 def test_indonesia_2023_is_tier_2_as_the_article_states() -> None:
@@ -45,13 +58,22 @@ def test_tiers_in_order_of_severity() -> None:
     }
 
 
-def test_each_2023_change_agrees_with_the_2022_tier() -> None:
+def test_every_change_after_2016_agrees_with_the_year_before() -> None:
     severity = {t.tier: t.severity for t in atd.load_tip_tiers()}
-    before = _placements(2022)
-    for country, now in _placements(2023).items():
-        move = severity[now.tier] - severity[before[country].tier]
-        expected = "upgraded" if move < 0 else "downgraded" if move > 0 else "remained"
-        assert now.placement_change == expected, country
+    checked = 0
+    for year in YEARS[1:]:
+        before = _placements(year - 1)
+        for country, now in _placements(year).items():
+            move = severity[now.tier] - severity[before[country].tier]
+            expected = "upgraded" if move < 0 else "downgraded" if move > 0 else "remained"
+            assert now.placement_change == expected, (country, year)
+            checked += 1
+    assert checked == 77
+
+
+def test_indonesia_over_the_years_of_table_1() -> None:
+    tiers = {year: _placements(year)["IDN"].tier for year in YEARS}
+    assert tiers == {**dict.fromkeys(range(2016, 2022), "Tier 2"), 2022: "Tier 2 Watch List", 2023: "Tier 2"}
 
 
 def test_sources_and_article_refs() -> None:
@@ -59,8 +81,26 @@ def test_sources_and_article_refs() -> None:
     for placement in atd.load_tip_tier_placements():
         assert placement.source_id == f"tip-{placement.report_year}"
         assert placement.article_ref == ("Figure 1" if placement.report_year == 2023 else None)
-    assert str(sources["tip-2023"].released) == "2023-06-15"
-    assert str(sources["tip-2022"].released) == "2022-07-19"
+    released = {year: str(sources[f"tip-{year}"].released) for year in YEARS}
+    # The days the Secretary of State released each report, as the reference README gives them.
+    assert released == {
+        2016: "2016-06-30",
+        2017: "2017-06-27",
+        2018: "2018-06-28",
+        2019: "2019-06-20",
+        2020: "2020-06-25",
+        2021: "2021-07-01",
+        2022: "2022-07-19",
+        2023: "2023-06-15",
+    }
+    for year in YEARS:
+        source = sources[f"tip-{year}"]
+        assert (source.kind, source.year) == ("report", year)
+        assert source.citation == (
+            f"U.S. Department of State ({year}). {year} Trafficking in Persons Report. Washington, DC."
+        )
+        assert source.url and str(year) in source.url, year
+    assert sources["tip-2016"].url == "https://2009-2017.state.gov/j/tip/rls/tiprpt/2016/index.htm"
     assert sources["tip-2023"].url == "https://www.state.gov/reports/2023-trafficking-in-persons-report/"
 
 
@@ -70,10 +110,13 @@ def test_only_indonesia_2022_carries_a_caveat() -> None:
     assert "news reports" in _placements(2022)["IDN"].note  # type: ignore[operator]
 
 
-def test_resource_agrees_with_the_reference_file() -> None:
-    reference = Path(__file__).parent / "fixtures" / "tip-tier-placements.csv"
-    with reference.open(encoding="utf-8", newline="") as f:
-        rows = [(r["country_iso3"], int(r["report_year"]), r["tier"], r["placement_change"]) for r in csv.DictReader(f)]
-    data = [(p.country_iso3, p.report_year, p.tier, p.placement_change) for p in atd.load_tip_tier_placements()]
-    assert sorted(data) == sorted(rows)
-    assert len(rows) == 22
+def test_resource_equals_the_reference_file() -> None:
+    reference = _reference("tip-tier-placements-2016-2023.csv")
+    assert len(reference) == 88
+    assert sorted(_data()) == sorted(reference)
+
+
+def test_2022_and_2023_are_the_rows_figure_1_used() -> None:
+    figure_1 = _reference("tip-tier-placements.csv")
+    assert len(figure_1) == 22
+    assert sorted(row for row in _data() if row[1] >= 2022) == sorted(figure_1)

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ._i18n import check_lang, label
+
+if TYPE_CHECKING:
+    from .models import TipTierPlacement
 
 WIDTH = 40  # widest cell in a table, and longest bar in the summary
 
@@ -28,6 +33,9 @@ WORDS = {
         "Peringkat Laporan TIP 2023, peta Gambar 1 (perubahan dibanding 2022)",
     ),
     "map_header": ("country|tier|change", "negara|peringkat|perubahan"),
+    "history": ("TIP Report tiers in every year of Table 1", "Peringkat Laporan TIP pada setiap tahun Tabel 1"),
+    "legend": ("Legend: {}", "Keterangan: {}"),
+    "country": ("country", "negara"),
     "list_header": ("resource|rows|title", "tabel|baris|judul"),
 }
 
@@ -95,4 +103,19 @@ def summary(lang: str = "en") -> str:
         for p in placed
     ]
     out += ["  " + line for line in table(rows).splitlines()]
+    out += ["", word("history", lang), *history(load_tip_tier_placements(), names, lang)]
     return "\n".join(out)
+
+
+# Short marks for the grid, one per tier in order of severity; the legend spells them out.
+MARKS = {"Tier 1": "1", "Tier 2": "2", "Tier 2 Watch List": "2W", "Tier 3": "3"}
+
+
+def history(placements: Iterable[TipTierPlacement], names: dict[str, str], lang: str) -> list[str]:
+    """Return the grid of tiers, countries by report years, with its legend, as indented lines."""
+    tiers = {(p.country_iso3, p.report_year): p.tier for p in placements}
+    years = sorted({year for _, year in tiers})
+    rows = [[word("country", lang), *map(str, years)]]
+    rows += [[names[iso3], *(MARKS[tiers[iso3, year]] for year in years)] for iso3 in names]
+    legend = ", ".join(f"{mark} = {label('tier', tier, lang)}" for tier, mark in MARKS.items())
+    return ["  " + line for line in table(rows).splitlines()] + ["  " + word("legend", lang, legend)]

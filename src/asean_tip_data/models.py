@@ -176,7 +176,7 @@ class TipTier(Record):
 
 
 class TipTierPlacement(Record):
-    """A country's tier in one year's Trafficking in Persons Report (Figure 1 and the year before)."""
+    """A country's tier in one year's Trafficking in Persons Report, 2016-2023 (2023: Figure 1)."""
 
     country_iso3: Iso3
     report_year: Annotated[int, Field(ge=2000)]
