@@ -47,6 +47,9 @@ def _one(dist: Path, pattern: str) -> Path:
     return path
 
 
+SITE = {"site/page.html.jinja", "site/page.css", "site/southeast-asia.geo.json"}  # the page's template and map
+
+
 def _expected_package_files(root: Path) -> set[str]:
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
     data = {"datapackage.json", *(r["path"] for r in descriptor["resources"])}
@@ -60,8 +63,8 @@ def test_wheel_holds_the_package_the_descriptor_and_every_resource(dist: Path, r
         package = {n for n in names if n.startswith("asean_tip_data/")}
         assert {"asean_tip_data/__init__.py", "asean_tip_data/models.py", "asean_tip_data/py.typed"} <= package
         data = {n for n in package if not n.endswith((".py", "py.typed"))}
-        assert data == _expected_package_files(root)
-        for name in data:
+        assert data == _expected_package_files(root) | {f"asean_tip_data/{p}" for p in SITE}
+        for name in _expected_package_files(root):
             assert zf.read(name) == (root / name.removeprefix("asean_tip_data/")).read_bytes(), name
         info = f"asean_tip_data-{atd.__version__}.dist-info"
         assert {f"{info}/licenses/LICENSE", f"{info}/licenses/LICENSE-DATA"} <= names

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ._frames import to_pandas, to_polars
     from ._i18n import LANGUAGES, Description, describe, label
     from ._loading import load, resource_names, table_schema, validate
+    from ._page import build_page
     from ._registry import (
         Loader,
         load_countries,
@@ -70,6 +71,7 @@ __all__ = [
     "TraffickingCases",
     "TraffickingSuspects",
     "__version__",
+    "build_page",
     "cite",
     "datapackage_path",
     "describe",
@@ -99,6 +101,7 @@ __all__ = [
 # Where each public name lives. A bare import loads none of these modules (PEP 562): the command
 # line's --version, path and --help then cost no pydantic, and each name pays for what it needs.
 _HOMES = {
+    "build_page": "_page",
     "cite": "_cite",
     "export": "_export",
     "DataError": "_files",

@@ -105,21 +105,25 @@ def export(
     """Write every resource to ``output`` in ``format`` and return the path written."""
     write = _writer(format)
     path = Path(output)
-    folder = format in FOLDER_FORMATS
-    _check_target(path, folder, overwrite)
-    if folder:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    write_safely(path, format in FOLDER_FORMATS, overwrite, lambda target: write(target, datapackage))
+    return path
+
+
+def write_safely(path: Path, folder: bool, overwrite: bool, write: Callable[[Path], None]) -> None:
+    """Call ``write`` on a new ``path`` beside the target, then move it into place: never a surprise."""
     import shutil
     import tempfile  # here, not at import: the command line's --help stays cheap
 
+    _check_target(path, folder, overwrite)
+    if folder:
+        path.parent.mkdir(parents=True, exist_ok=True)
     # Written beside the target, then moved into place: a failure halfway leaves what was there.
     staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
     try:
-        write(staging / path.name, datapackage)
+        write(staging / path.name)
         _replace(staging / path.name, path, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return path
 
 
 def _replace(new: Path, path: Path, staging: Path) -> None:

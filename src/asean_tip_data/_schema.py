@@ -93,6 +93,16 @@ class Table(NamedTuple):
         return tuple(f.name for f in self.fields)
 
 
+def _texts(item: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the title and description of a field or resource, with their translations."""
+    return {
+        "title": item.get("title", ""),
+        "description": item.get("description", ""),
+        "titles": translations(item, "title"),
+        "descriptions": translations(item, "description"),
+    }
+
+
 def parse_field(field: Mapping[str, Any]) -> Field:
     """Return the typed form of one Table Schema field."""
     constraints = field.get("constraints", {})
@@ -100,10 +110,7 @@ def parse_field(field: Mapping[str, Any]) -> Field:
     return Field(
         name=field["name"],
         type=field.get("type", "string"),
-        title=field.get("title", ""),
-        description=field.get("description", ""),
-        titles=translations(field, "title"),
-        descriptions=translations(field, "description"),
+        **_texts(field),
         required=bool(constraints.get("required")),
         unique=bool(constraints.get("unique")),
         enum=tuple(enum) if enum is not None else None,
@@ -118,10 +125,7 @@ def parse_table(resource: Mapping[str, Any]) -> Table:
     return Table(
         name=resource["name"],
         path=resource.get("path", ""),
-        title=resource.get("title", ""),
-        description=resource.get("description", ""),
-        titles=translations(resource, "title"),
-        descriptions=translations(resource, "description"),
+        **_texts(resource),
         fields=tuple(parse_field(f) for f in schema.get("fields", ())),
         primary_key=tuple(schema.get("primaryKey", ())),
         foreign_keys=tuple(

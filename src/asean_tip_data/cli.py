@@ -46,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
         "--output", required=True, metavar="PATH", help="a folder for csv and parquet, a file otherwise"
     )
     exporter.add_argument("--force", action="store_true", help="replace what is at PATH")
+    pager = commands.add_parser("page", help="build the dataset's web page, in English and Indonesian")
+    pager.add_argument("--output", required=True, metavar="DIR", help="an empty or new folder")
+    pager.add_argument("--datapackage", metavar="DATAPACKAGE", help="a copy to build from, not the bundled data")
+    pager.add_argument("--force", action="store_true", help="replace what is in DIR")
     validator = commands.add_parser("validate", help="check the bundled or a given datapackage.json")
     validator.add_argument("datapackage", nargs="?", metavar="DATAPACKAGE")
     citer = commands.add_parser("cite", help="how to cite the dataset and the article")
@@ -66,6 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(summary(args.lang))
         elif args.command == "export":
             print(export(args.format, args.output, overwrite=args.force))
+        elif args.command == "page":
+            from ._page import build_page  # only here: its libraries come with the page extra
+
+            print(build_page(args.output, args.datapackage, overwrite=args.force))
         elif args.command == "validate":
             return _validate(args.datapackage)
         elif args.command == "cite":
