@@ -138,7 +138,7 @@ def timeline(meetings: Sequence[Mapping[str, Any]], words: Mapping[str, str]) ->
         .encode(
             x=alt.X("start_date:T", title=words["date"]),
             y=alt.Y("forum:N", title=words["forum"]),
-            shape=alt.Shape("online:N", title=words["online"]),
+            shape=alt.Shape("mode:N", title=words["held"]),
             color=alt.Color("forum:N", legend=None, scale=alt.Scale(range=["#4a6fa5", "#b35806"])),
             description=alt.Description("description:N"),
         )

@@ -122,7 +122,11 @@ def _charts_for(dumped: dict[str, Any], names: dict[str, str], words: dict[str, 
     ]
     suspects = [{**r, "description": f"{r['year']}: {r['suspects']}"} for r in dumped["trafficking_suspects"]]
     meetings = [
-        {**m, "description": f"{m['forum']} {m['number']}: {m['start_date']}, {m['city'] or words['online']}"}
+        {
+            **m,
+            "mode": words["online"] if m["online"] else words["in_person"],
+            "description": f"{m['forum']} {m['number']}: {m['start_date']}, {m['city'] or words['online']}",
+        }
         for m in dumped["meetings"]
     ]
     shapes = {f["properties"]["numeric_code"]: f for f in _shapes()}

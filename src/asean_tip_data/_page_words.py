@@ -56,6 +56,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "date": ("Date", "Tanggal"),
     "forum": ("Forum", "Forum"),
     "online": ("online", "daring"),
+    "in_person": ("in person", "tatap muka"),
+    "held": ("Held", "Pelaksanaan"),
     "legend": ("Legend", "Keterangan"),
     "resources": ("The tables", "Tabel-tabel"),
     "rows": ("rows", "baris"),
