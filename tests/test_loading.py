@@ -106,7 +106,7 @@ def test_a_bare_import_loads_nothing_it_does_not_need() -> None:
 
 
 def test_each_name_loads_what_it_needs_on_first_use() -> None:
-    assert _imported_after("import asean_tip_data as t; t.load") == ["asean_tip_data._loading", "json", "csv"]
+    assert _imported_after("import asean_tip_data as t; t.load") == ["asean_tip_data._loading", "csv"]
     assert "pydantic" in _imported_after("import asean_tip_data as t; t.load('countries')")
     assert "asean_tip_data._cite" in _imported_after("from asean_tip_data import cite")
 

@@ -15,7 +15,11 @@ if TYPE_CHECKING:
 
 def resource_names() -> tuple[str, ...]:
     """Return the names of the resources, in the order of the descriptor."""
-    return tuple(bundled_tables())
+    # From the models, which a caller of this function loads records with next: importing them
+    # first lets the descriptor be parsed by pydantic_core (see schema.parse_json).
+    from .models import MODELS
+
+    return tuple(MODELS)
 
 
 def field_names(name: str) -> tuple[str, ...]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 import threading
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _checks
 from ._files import DESCRIPTOR, DataError, PathArg, Reader, bundled_bytes, folder_reader, read_text
-from ._schema import Table, bundled_descriptor, bundled_tables
+from ._schema import Table, bundled_descriptor, bundled_tables, parse_json
 
 if TYPE_CHECKING:
     from .models import Record
@@ -48,9 +47,10 @@ class Package:
         if parsed is None:
             text = read_text(self.read, where, descriptor, "the descriptor")
             try:
-                parsed = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise DataError(f"{where}: not JSON ({exc.msg}, line {exc.lineno})") from None
+                parsed = parse_json(text.encode("utf-8"))
+            except ValueError as exc:
+                line = f", line {exc.lineno}" if hasattr(exc, "lineno") else ""
+                raise DataError(f"{where}: not JSON ({getattr(exc, 'msg', exc)}{line})") from None
         resources = parsed.get("resources") if isinstance(parsed, dict) else None
         if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
             raise DataError(f"{where}: 'resources' must be a list of objects")

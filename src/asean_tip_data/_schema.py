@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-import json
+import sys
 from collections.abc import Mapping
 from functools import cache
 from typing import Any, NamedTuple
@@ -138,8 +138,23 @@ def parse_table(resource: Mapping[str, Any]) -> Table:
 @cache
 def bundled_descriptor() -> Mapping[str, Any]:
     """Return the bundled descriptor, parsed once; callers must not change it."""
-    parsed: dict[str, Any] = json.loads(bundled_bytes(DESCRIPTOR).decode("utf-8"))
+    parsed: Mapping[str, Any] = parse_json(bundled_bytes(DESCRIPTOR))
     return parsed
+
+
+def parse_json(data: bytes) -> Any:
+    """Return the JSON value of ``data``; a ValueError (json.JSONDecodeError) if it is not JSON."""
+    # Whoever loads records has pydantic_core in memory already: its parser spares the json module's
+    # import, a tenth of what loading adds to pydantic. The command line's --help keeps to json.
+    core = sys.modules.get("pydantic_core")
+    if core is not None:
+        try:
+            return core.from_json(data)
+        except ValueError:
+            pass  # json's message names the line: let it say what is wrong
+    import json
+
+    return json.loads(data)
 
 
 @cache

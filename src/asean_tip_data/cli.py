@@ -34,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
     lister = commands.add_parser("list", help="every resource with its title and row count")
     show = commands.add_parser("show", help="print the records of one resource")
-    show.add_argument("resource", metavar="RESOURCE", choices=resource_names(), help="one of: %(choices)s")
+    # The descriptor's names, not resource_names(): --help needs no pydantic.
+    show.add_argument("resource", metavar="RESOURCE", choices=list(bundled_tables()), help="one of: %(choices)s")
     show.add_argument("--format", choices=("table", "csv", "json", "jsonl"), default="table")
     summarise = commands.add_parser("summary", help="the headline figures")
     for command in (lister, show, summarise):
