@@ -152,15 +152,9 @@ def text(root: Path = ROOT) -> str:
 
 
 def main() -> int:
-    path = ROOT / OUTPUT
-    new = text()
-    if "--check" in sys.argv[1:]:
-        if not path.exists() or path.read_text(encoding="utf-8") != new:
-            print(f"{OUTPUT} is out of date: run python scripts/build_croissant.py")
-            return 1
-        return 0
-    path.write_text(new, encoding="utf-8")
-    return 0
+    from _derived import write_or_check  # beside this script
+
+    return write_or_check(ROOT / OUTPUT, text(), OUTPUT, "python scripts/build_croissant.py")
 
 
 if __name__ == "__main__":

@@ -66,16 +66,11 @@ def updated(readme: str, dictionary: str) -> str:
 
 
 def main() -> int:
+    from _derived import write_or_check  # beside this script
+
     path = ROOT / "README.md"
-    text = path.read_text(encoding="utf-8")
-    new = updated(text, render())
-    if "--check" in sys.argv[1:]:
-        if new != text:
-            print("README.md's data dictionary is out of date: run python scripts/build_readme.py")
-            return 1
-        return 0
-    path.write_text(new, encoding="utf-8")
-    return 0
+    new = updated(path.read_text(encoding="utf-8"), render())
+    return write_or_check(path, new, "README.md's data dictionary", "python scripts/build_readme.py")
 
 
 if __name__ == "__main__":

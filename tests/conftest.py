@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -50,3 +54,30 @@ def as_printed(schemas: dict[str, dict[str, Any]]) -> Callable[[str, atd.Record,
         return errata.get((resource, key, field), getattr(record, field))
 
     return lookup
+
+
+def load_script(name: str) -> ModuleType:
+    """Return scripts/NAME.py as a module, as the tests of derived files use it."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def script() -> Callable[[str], ModuleType]:
+    """Return a loader of the repository's scripts by name."""
+    return load_script
+
+
+def _cli_without(modules: list[str], argv: list[str]) -> subprocess.CompletedProcess[str]:
+    hide = "; ".join(f"sys.modules[{m!r}] = None" for m in modules)
+    code = f"import sys; {hide}\nfrom asean_tip_data.cli import main\nsys.exit(main({argv!r}))"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="session")
+def cli_without() -> Callable[[list[str], list[str]], subprocess.CompletedProcess[str]]:
+    """Run the command line in a fresh interpreter where the given modules cannot be imported."""
+    return _cli_without

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import importlib.util
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -19,21 +19,13 @@ import asean_tip_data as atd
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_croissant", ROOT / "scripts" / "build_croissant.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def croissant() -> dict[str, Any]:
     return dict(json.loads((ROOT / "croissant.json").read_text(encoding="utf-8")))
 
 
-def test_croissant_json_is_current() -> None:
-    assert _script().text(ROOT) == (ROOT / "croissant.json").read_text(encoding="utf-8"), (
+def test_croissant_json_is_current(script: Callable[[str], ModuleType]) -> None:
+    assert script("build_croissant").text(ROOT) == (ROOT / "croissant.json").read_text(encoding="utf-8"), (
         "run python scripts/build_croissant.py"
     )
 

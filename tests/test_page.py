@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -99,13 +100,10 @@ def test_a_broken_copy_builds_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copy"]
 
 
-def test_without_the_page_extra_one_line_names_the_pip_command(tmp_path: Path) -> None:
-    code = (
-        "import sys; sys.modules['altair'] = None\n"
-        "from asean_tip_data.cli import main\n"
-        f"sys.exit(main(['page', '--output', {str(tmp_path / 'site')!r}]))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+def test_without_the_page_extra_one_line_names_the_pip_command(
+    tmp_path: Path, cli_without: Callable[[list[str], list[str]], subprocess.CompletedProcess[str]]
+) -> None:
+    result = cli_without(["altair"], ["page", "--output", str(tmp_path / "site")])
     assert result.returncode == 2
     assert result.stderr == (
         "asean-tip-data: error: page() needs altair, which is not installed: pip install 'asean-tip-data[page]'\n"

@@ -7,6 +7,7 @@ import hashlib
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import frictionless
@@ -16,6 +17,8 @@ import pyarrow.parquet as pq
 import pytest
 
 import asean_tip_data as atd
+
+CliWithout = Callable[[list[str], list[str]], subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture(scope="module")
@@ -108,13 +111,10 @@ def test_command_line_export(tmp_path: Path) -> None:
     assert len(list((tmp_path / "pkg" / "resources").glob("*.parquet"))) == len(atd.resource_names())
 
 
-def test_missing_pyarrow_is_one_line_with_the_pip_command(tmp_path: Path) -> None:
-    code = (
-        "import sys; sys.modules['pyarrow'] = None; sys.modules['pyarrow.parquet'] = None\n"
-        "from asean_tip_data.cli import main\n"
-        f"sys.exit(main(['export', '--format', 'parquet', '--output', {str(tmp_path / 'pkg')!r}]))"
+def test_missing_pyarrow_is_one_line_with_the_pip_command(tmp_path: Path, cli_without: CliWithout) -> None:
+    result = cli_without(
+        ["pyarrow", "pyarrow.parquet"], ["export", "--format", "parquet", "--output", str(tmp_path / "pkg")]
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert result.stderr == (
         "asean-tip-data: error: export() needs pyarrow, which is not installed: pip install 'asean-tip-data[parquet]'\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shlex
@@ -10,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 from types import ModuleType
@@ -29,17 +29,9 @@ def _blocks(language: str) -> list[str]:
     return [textwrap.dedent(body) for _, body in found]
 
 
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_readme", ROOT / "scripts" / "build_readme.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_data_dictionary_is_current() -> None:
-    script = _script()
-    assert script.updated(README, script.render(ROOT)) == README, "run python scripts/build_readme.py"
+def test_data_dictionary_is_current(script: Callable[[str], ModuleType]) -> None:
+    build = script("build_readme")
+    assert build.updated(README, build.render(ROOT)) == README, "run python scripts/build_readme.py"
 
 
 def test_data_dictionary_names_every_field(schemas: dict[str, Any]) -> None:
