@@ -7,11 +7,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ._frames import require
+from ._i18n import MARKS
 
-# The article's Figure 1 colours, chosen so that their lightness differs too; each tier also gets a
-# mark of its own (1, 2, 2W, 3) drawn on the map and the bars, so no reader depends on hue alone.
+# The article's Figure 1 colours, chosen so that their lightness differs too; each tier's mark
+# (i18n.MARKS) is drawn on the map and the bars as well, so no reader depends on hue alone.
 TIER_COLOURS = {"Tier 1": "#1a9850", "Tier 2": "#fee08b", "Tier 2 Watch List": "#f46d43", "Tier 3": "#a50026"}
-MARKS = {"Tier 1": "1", "Tier 2": "2", "Tier 2 Watch List": "2W", "Tier 3": "3"}
 INK = {"Tier 1": "white", "Tier 2": "black", "Tier 2 Watch List": "black", "Tier 3": "white"}
 FONT = "system-ui, sans-serif"
 

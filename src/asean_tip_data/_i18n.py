@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from ._schema import Translations, bundled_descriptor, bundled_tables, table, translations
+from ._schema import bundled_descriptor, bundled_tables, table, text_in, translations
 
 LANGUAGES = ("en", "id")  # the default first, as the descriptor's `languages` lists them
 
@@ -45,6 +46,8 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "consulate_general": ("consulate general", "Konsulat Jenderal Republik Indonesia (KJRI)"),
     },
 }
+# A short mark per tier, in order of severity, for grids and maps: no reader depends on colour alone.
+MARKS = {"Tier 1": "1", "Tier 2": "2", "Tier 2 Watch List": "2W", "Tier 3": "3"}
 # Which field of which resource holds each kind of code.
 CODED_FIELDS = {
     ("tip_tiers", "tier"): "tier",
@@ -85,10 +88,6 @@ class Description(NamedTuple):
     fields: tuple[Description, ...] = ()
 
 
-def _text(translations: Translations, lang: str) -> str:
-    return dict(translations)[lang]
-
-
 def describe(resource: str | None = None, *, lang: str = "en") -> Description:
     """Return the title and description of the package, or of ``resource`` and its fields, in ``lang``."""
     check_lang(lang)
@@ -96,7 +95,16 @@ def describe(resource: str | None = None, *, lang: str = "en") -> Description:
         package = bundled_descriptor()
         title, description = translations(package, "title"), translations(package, "description")
         tables = tuple(describe(name, lang=lang) for name in bundled_tables())
-        return Description(package["name"], _text(title, lang), _text(description, lang), tables)
+        return Description(package["name"], text_in(title, lang), text_in(description, lang), tables)
     schema = table(resource)
-    fields = tuple(Description(f.name, _text(f.titles, lang), _text(f.descriptions, lang)) for f in schema.fields)
-    return Description(schema.name, _text(schema.titles, lang), _text(schema.descriptions, lang), fields)
+    fields = tuple(Description(f.name, text_in(f.titles, lang), text_in(f.descriptions, lang)) for f in schema.fields)
+    return Description(schema.name, text_in(schema.titles, lang), text_in(schema.descriptions, lang), fields)
+
+
+def tier_grid(
+    placements: Iterable[tuple[str, int, str]], names: Mapping[str, str]
+) -> tuple[list[int], list[tuple[str, list[str]]]]:
+    """Return the report years and, per country in the order of ``names``, its tier in each ("" if none)."""
+    tiers = {(iso3, year): tier for iso3, year, tier in placements}
+    years = sorted({year for _, year in tiers})
+    return years, [(name, [tiers.get((iso3, year), "") for year in years]) for iso3, name in names.items()]

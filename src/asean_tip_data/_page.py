@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +12,10 @@ from ._cite import cite
 from ._export import export, write_safely
 from ._files import DESCRIPTOR, PathArg, bundled_bytes
 from ._frames import require
-from ._i18n import LANGUAGES, check_lang, label
+from ._i18n import LANGUAGES, MARKS, check_lang, label, tier_grid
 from ._loading import load, resource_names
 from ._page_words import WORDS, jsonld
-from ._schema import parse_table, translations
+from ._schema import parse_table, text_in, translations
 
 PAGE_EXTRA = ("jinja2", "altair", "vl_convert", "pyarrow")
 SMALL = {"SGP", "BRN"}  # a few pixels wide on the map: marked by a ring as well
@@ -59,16 +58,13 @@ def _write_site(site: Path, datapackage: PathArg) -> None:
     shutil.copyfile(Path(__file__).parent / "site" / "page.css", site / "page.css")
 
 
-def _text(item: dict[str, Any], key: str, lang: str) -> str:
-    return dict(translations(item, key)).get(lang) or str(item.get(key, ""))
-
-
 def _context(descriptor: dict[str, Any], records: dict[str, Any], lang: str, prefix: str) -> dict[str, Any]:
     index = check_lang(lang)
     words = {key: pair[index] for key, pair in WORDS.items()}
     tables = [parse_table(r) for r in descriptor["resources"] if r.get("name") in records]
     dumped = {name: [r.model_dump(mode="json") for r in rows] for name, rows in records.items()}
     names = {c["iso3"]: c["name"] for c in dumped["countries"]}
+    map_rows = _map_rows(dumped, names, lang)
     return {
         "lang": lang,
         "other": [
@@ -79,16 +75,16 @@ def _context(descriptor: dict[str, Any], records: dict[str, Any], lang: str, pre
         "homepage": descriptor.get("homepage", ""),
         "prefix": prefix,
         "w": words,
-        "title": _text(descriptor, "title", lang),
-        "description": _text(descriptor, "description", lang),
+        "title": text_in(translations(descriptor, "title"), lang),
+        "description": text_in(translations(descriptor, "description"), lang),
         "version": descriptor.get("version", ""),
         "vintage": descriptor.get("sources", [{}])[0].get("version", ""),
         "licences": descriptor.get("licenses", []),
         "citation": cite("text"),
         "bibtex": cite("bibtex"),
         "downloads": _downloads(tables),
-        "charts": _charts_for(dumped, names, words, lang),
-        "map_rows": _map_rows(dumped, names, lang),
+        "charts": _charts_for(dumped, map_rows, words, lang),
+        "map_rows": map_rows,
         "history": _history(dumped, names, lang),
         "resources": [_resource(t, dumped[t.name], dumped["sources"], lang) for t in tables],
         "errata": dumped["errata"],
@@ -108,8 +104,10 @@ def _tiers(dumped: dict[str, list[dict[str, Any]]], year: int) -> dict[str, dict
     return {p["country_iso3"]: p for p in dumped["tip_tier_placements"] if p["report_year"] == year}
 
 
-def _charts_for(dumped: dict[str, Any], names: dict[str, str], words: dict[str, str], lang: str) -> dict[str, str]:
-    labels = {t: label("tier", t, lang) for t in _charts.MARKS}
+def _charts_for(
+    dumped: dict[str, Any], map_rows: list[dict[str, Any]], words: dict[str, str], lang: str
+) -> dict[str, str]:
+    labels = {t: label("tier", t, lang) for t in MARKS}
     indonesia = {p["report_year"]: p["tier"] for p in dumped["tip_tier_placements"] if p["country_iso3"] == "IDN"}
     cases = [
         {
@@ -139,7 +137,7 @@ def _charts_for(dumped: dict[str, Any], names: dict[str, str], words: dict[str, 
             "label_longitude": shapes[codes[row["iso3"]]]["properties"]["label_longitude"],
             "label_latitude": shapes[codes[row["iso3"]]]["properties"]["label_latitude"],
         }
-        for row in _map_rows(dumped, names, lang)
+        for row in map_rows
     ]
     return {
         "cases": _charts.cases_chart(cases, words, labels),
@@ -176,41 +174,28 @@ def _map_rows(dumped: dict[str, Any], names: dict[str, str], lang: str) -> list[
 
 
 def _history(dumped: dict[str, Any], names: dict[str, str], lang: str) -> dict[str, Any]:
-    placed = {(p["country_iso3"], p["report_year"]): p["tier"] for p in dumped["tip_tier_placements"]}
-    years = sorted({year for _, year in placed})
-    rows = [
-        (
-            names[iso3],
-            [
-                (
-                    placed.get((iso3, y), ""),
-                    _charts.MARKS.get(placed.get((iso3, y), ""), ""),
-                    label("tier", placed[iso3, y], lang) if (iso3, y) in placed else "",
-                )
-                for y in years
-            ],
-        )
-        for iso3 in sorted({iso3 for iso3, _ in placed}, key=lambda c: names[c])
-    ]
-    legend = [(t, m, label("tier", t, lang)) for t, m in _charts.MARKS.items()]
+    placements = ((p["country_iso3"], p["report_year"], p["tier"]) for p in dumped["tip_tier_placements"])
+    years, grid = tier_grid(placements, names)
+    rows = [(name, [(MARKS.get(t, ""), label("tier", t, lang) if t else "") for t in tiers]) for name, tiers in grid]
+    legend = [(mark, label("tier", tier, lang)) for tier, mark in MARKS.items()]
     return {"years": years, "rows": rows, "legend": legend}
 
 
 def _resource(table: Any, rows: list[dict[str, Any]], sources: list[dict[str, Any]], lang: str) -> dict[str, Any]:
-    used = Counter(str(r.get("source_id")) for r in rows if r.get("source_id"))
+    used = dict.fromkeys(str(r["source_id"]) for r in rows if r.get("source_id"))  # in order, once each
     citations = {s["source_id"]: s["citation"] for s in sources}
     return {
         "name": table.name,
-        "title": dict(table.titles).get(lang) or table.title,
-        "description": dict(table.descriptions).get(lang) or table.description,
+        "title": text_in(table.titles, lang),
+        "description": text_in(table.descriptions, lang),
         "path": table.path,
         "count": len(rows),
         "fields": [
             {
                 "name": f.name,
                 "type": f.type,
-                "title": dict(f.titles).get(lang) or f.title,
-                "description": dict(f.descriptions).get(lang) or f.description,
+                "title": text_in(f.titles, lang),
+                "description": text_in(f.descriptions, lang),
                 "constraints": _constraints(f),
                 "required": f.required,
             }

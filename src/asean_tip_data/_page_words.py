@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ._schema import Table, translations
+from ._schema import Table, text_in, translations
 
 # Indonesian as data portals and POLRI write it (Kamus Data, Unduh, Lisensi, Sumber, Kolom, Tabel,
 # Saran pengutipan, Ralat); acronyms and names stay as they are.
@@ -97,9 +97,9 @@ def jsonld(descriptor: dict[str, Any], tables: list[Table], dumped: dict[str, An
     data: dict[str, Any] = {
         "@context": "https://schema.org/",
         "@type": "Dataset",
-        "name": dict(translations(descriptor, "title")).get(lang, descriptor.get("title")),
+        "name": text_in(translations(descriptor, "title"), lang),
         "alternateName": descriptor.get("name"),
-        "description": dict(translations(descriptor, "description")).get(lang, descriptor.get("description")),
+        "description": text_in(translations(descriptor, "description"), lang),
         "url": homepage + ("" if lang == "en" else f"{lang}/"),
         "identifier": descriptor.get("id"),
         "version": descriptor.get("version"),
@@ -123,7 +123,7 @@ def jsonld(descriptor: dict[str, Any], tables: list[Table], dumped: dict[str, An
             {
                 "@type": "PropertyValue",
                 "name": f"{t.name}.{f.name}",
-                "description": dict(f.descriptions).get(lang, f.description),
+                "description": text_in(f.descriptions, lang),
             }
             for t in tables
             for f in t.fields

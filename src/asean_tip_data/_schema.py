@@ -93,6 +93,12 @@ class Table(NamedTuple):
         return tuple(f.name for f in self.fields)
 
 
+def text_in(texts: Translations, lang: str) -> str:
+    """Return the text in ``lang``, or the English where a copy lacks that language."""
+    found = dict(texts)
+    return found.get(lang) or found.get("en", "")
+
+
 def _texts(item: Mapping[str, Any]) -> dict[str, Any]:
     """Return the title and description of a field or resource, with their translations."""
     return {

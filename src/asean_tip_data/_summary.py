@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ._i18n import check_lang, label
+from ._i18n import MARKS, check_lang, label, tier_grid
 
 if TYPE_CHECKING:
     from .models import TipTierPlacement
@@ -107,15 +107,10 @@ def summary(lang: str = "en") -> str:
     return "\n".join(out)
 
 
-# Short marks for the grid, one per tier in order of severity; the legend spells them out.
-MARKS = {"Tier 1": "1", "Tier 2": "2", "Tier 2 Watch List": "2W", "Tier 3": "3"}
-
-
 def history(placements: Iterable[TipTierPlacement], names: dict[str, str], lang: str) -> list[str]:
     """Return the grid of tiers, countries by report years, with its legend, as indented lines."""
-    tiers = {(p.country_iso3, p.report_year): p.tier for p in placements}
-    years = sorted({year for _, year in tiers})
+    years, grid = tier_grid(((p.country_iso3, p.report_year, p.tier) for p in placements), names)
     rows = [[word("country", lang), *map(str, years)]]
-    rows += [[names[iso3], *(MARKS[tiers[iso3, year]] for year in years)] for iso3 in names]
+    rows += [[name, *(MARKS.get(tier, "") for tier in tiers)] for name, tiers in grid]
     legend = ", ".join(f"{mark} = {label('tier', tier, lang)}" for tier, mark in MARKS.items())
     return ["  " + line for line in table(rows).splitlines()] + ["  " + word("legend", lang, legend)]

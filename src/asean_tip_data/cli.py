@@ -15,7 +15,7 @@ from ._export import EXPORT_FORMATS, csv_text, export, json_records, rows
 from ._files import DataError, datapackage_path
 from ._i18n import LANGUAGES
 from ._loading import load, resource_names, validate
-from ._schema import bundled_tables
+from ._schema import bundled_tables, text_in
 from ._summary import summary, table, word
 from ._version import DATA_VINTAGE, __version__
 
@@ -97,14 +97,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _list(lang: str) -> None:
     header = word("list_header", lang).split("|")
-    lines = [[n, str(len(load(n))), dict(t.titles)[lang]] for n, t in bundled_tables().items()]
+    lines = [[n, str(len(load(n))), text_in(t.titles, lang)] for n, t in bundled_tables().items()]
     print(table([header, *lines]))
 
 
 def _show(name: str, format: str, lang: str) -> None:
     if format == "table":
         # A heading for people; the table itself holds the data as it is, field names and codes.
-        print(f"{name}: {dict(bundled_tables()[name].titles)[lang]}\n")
+        print(f"{name}: {text_in(bundled_tables()[name].titles, lang)}\n")
         print(table(rows(name)))
     elif format == "csv":
         sys.stdout.write(csv_text(name))
