@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import asean_tip_data as atd
-from asean_tip_data._i18n import CODED_FIELDS, LABELS
+from asean_tip_data._i18n import CODED_FIELDS, LANGUAGES, words
 
 SCRIPT = Path(sys.executable).parent / "asean-tip-data"
 # Words that are the same in both languages, each checked: Indonesian uses them as they are.
@@ -81,10 +81,11 @@ def test_an_unknown_language_names_the_languages(call: Any) -> None:
 
 
 def test_every_code_users_see_has_a_label_in_both_languages(schemas: dict[str, Any]) -> None:
+    labels = words()["labels"]
     for (resource, field), kind in CODED_FIELDS.items():
         (declared,) = [f for f in schemas[resource]["fields"] if f["name"] == field]
-        assert list(LABELS[kind]) == declared["constraints"]["enum"], (resource, field)
-    assert {kind for kind in CODED_FIELDS.values()} == set(LABELS)
+        assert list(labels[kind]) == declared["constraints"]["enum"], (resource, field)
+    assert {kind for kind in CODED_FIELDS.values()} == set(labels)
     assert atd.label("mou_status", "under_renewal", "id") == "dalam proses perpanjangan"
     assert atd.label("tier", "Tier 2 Watch List", "id") == "Daftar Pengawasan Tingkat 2"
     assert atd.label("placement_change", "downgraded", "id") == "diturunkan"
@@ -143,3 +144,23 @@ def test_an_unknown_language_is_a_usage_error(command: str) -> None:
     args = [command, "--lang", "xx"] if command != "show" else ["show", "mous", "--lang", "xx"]
     result = _run(*args)
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and "'xx'" in result.stderr
+
+
+def _entries(tree: dict[str, Any], where: str = "") -> list[tuple[str, Any]]:
+    """Return each entry of words.json with its path: the objects whose values are texts."""
+    if all(isinstance(v, str) for v in tree.values()):
+        return [(where, tree)]
+    return [e for key, value in tree.items() for e in _entries(value, f"{where}/{key}")]
+
+
+def test_every_word_users_see_is_in_every_language() -> None:
+    entries = _entries(words())
+    assert {where.split("/")[1] for where, _ in entries} == {"labels", "summary", "page"}
+    assert len(entries) > 80
+    for where, texts in entries:
+        assert tuple(texts) == LANGUAGES, where
+        assert all(text.strip() == text and text for text in texts.values()), where
+    by_path = dict(_entries(words()))
+    assert by_path["/page/downloads"] == {"en": "Downloads", "id": "Unduh"}
+    assert by_path["/summary/online"] == {"en": "online", "id": "daring"}
+    assert by_path["/labels/mission_type/embassy"]["id"] == "Kedutaan Besar Republik Indonesia (KBRI)"

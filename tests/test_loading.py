@@ -81,10 +81,10 @@ def test_import_does_not_pull_frictionless() -> None:
 
 
 def test_every_resource_has_its_typed_loader_exported() -> None:
-    from asean_tip_data import _registry
+    from asean_tip_data import models
 
     for name in atd.resource_names():
-        loader = getattr(_registry, f"load_{name}")
+        loader = getattr(models, f"load_{name}")
         assert f"load_{name}" in atd.__all__ and getattr(atd, f"load_{name}") is loader
         assert loader.__name__ == f"load_{name}" and loader() is atd.load(name)
     assert list(MODELS) == list(atd.resource_names())
@@ -123,3 +123,11 @@ def test_every_public_name_resolves_and_is_listed() -> None:
     assert set(atd.__all__) <= set(dir(atd))
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         atd.nothing  # noqa: B018
+
+
+def test_a_resource_has_one_model() -> None:
+    from asean_tip_data import _registry, models
+
+    with pytest.raises(ValueError, match="'countries' has a model already: Country"):
+        _registry.loader("countries", models.Country)
+    assert list(MODELS) == list(atd.resource_names())

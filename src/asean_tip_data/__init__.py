@@ -17,22 +17,7 @@ if TYPE_CHECKING:
     from ._i18n import LANGUAGES, Description, describe, label
     from ._loading import load, resource_names, table_schema, validate
     from ._page import build_page
-    from ._registry import (
-        Loader,
-        load_countries,
-        load_errata,
-        load_glossary,
-        load_liaison_officers,
-        load_meetings,
-        load_mous,
-        load_sources,
-        load_strategies,
-        load_strategy_roles,
-        load_tip_tier_placements,
-        load_tip_tiers,
-        load_trafficking_cases,
-        load_trafficking_suspects,
-    )
+    from ._registry import Loader
     from .models import (
         Country,
         Erratum,
@@ -48,6 +33,19 @@ if TYPE_CHECKING:
         TipTierPlacement,
         TraffickingCases,
         TraffickingSuspects,
+        load_countries,
+        load_errata,
+        load_glossary,
+        load_liaison_officers,
+        load_meetings,
+        load_mous,
+        load_sources,
+        load_strategies,
+        load_strategy_roles,
+        load_tip_tier_placements,
+        load_tip_tiers,
+        load_trafficking_cases,
+        load_trafficking_suspects,
     )
 
 __all__ = [
@@ -112,6 +110,7 @@ _HOMES = {
     "Description": "_i18n",
     "describe": "_i18n",
     "label": "_i18n",
+    "Loader": "_registry",
     "load": "_loading",
     "resource_names": "_loading",
     "table_schema": "_loading",
@@ -122,9 +121,7 @@ _HOMES = {
 def _home(name: str) -> str | None:
     if name in _HOMES:
         return _HOMES[name]
-    if name == "Loader" or name.startswith("load_"):
-        return "_registry"
-    if name[:1].isupper():
+    if name.startswith("load_") or name[:1].isupper():
         return "models"
     return None
 

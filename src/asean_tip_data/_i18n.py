@@ -3,49 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
+from functools import cache
+from typing import Any, NamedTuple
 
-from ._schema import bundled_descriptor, bundled_tables, table, text_in, translations
+from ._files import bundled_bytes
+from ._schema import bundled_descriptor, bundled_tables, parse_json, table, text_in, translations
 
 LANGUAGES = ("en", "id")  # the default first, as the descriptor's `languages` lists them
 
-# What a reader sees for each code; the codes themselves never change. Indonesian follows the words
-# Indonesian institutions use (POLRI, Kemlu, the U.S. Embassy's Indonesian TIP Report); AMMTC and
-# SOMTC have no fixed Indonesian names, so they keep theirs with a plain gloss.
-LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "tier": {
-        "Tier 1": ("Tier 1", "Tingkat 1"),
-        "Tier 2": ("Tier 2", "Tingkat 2"),
-        "Tier 2 Watch List": ("Tier 2 Watch List", "Daftar Pengawasan Tingkat 2"),
-        "Tier 3": ("Tier 3", "Tingkat 3"),
-    },
-    "placement_change": {
-        "remained": ("remained", "tetap"),
-        "upgraded": ("upgraded", "naik peringkat"),
-        "downgraded": ("downgraded", "diturunkan"),
-    },
-    "mou_status": {
-        "in_force": ("in force", "berlaku"),
-        "under_renewal": ("under renewal", "dalam proses perpanjangan"),
-        "in_preparation": ("in preparation", "dalam penyusunan"),
-    },
-    "position": {
-        "ATPOL": ("POLRI Attaché (ATPOL)", "Atase POLRI (ATPOL)"),
-        "STAFNISPOL": ("POLRI Technical Staff (STAFNISPOL)", "Staf Teknis POLRI (STAFNISPOL)"),
-    },
-    "forum": {
-        "AMMTC": ("AMMTC (ministers)", "AMMTC (tingkat menteri)"),
-        "SOMTC": ("SOMTC (senior officials)", "SOMTC (tingkat pejabat senior)"),
-    },
-    "scope": {
-        "joint": ("joint, with ASEANAPOL", "bersama ASEANAPOL"),
-        "internal": ("POLRI's own stage", "tahap internal POLRI"),
-    },
-    "mission_type": {
-        "embassy": ("embassy", "Kedutaan Besar Republik Indonesia (KBRI)"),
-        "consulate_general": ("consulate general", "Konsulat Jenderal Republik Indonesia (KJRI)"),
-    },
-}
+# The words a reader sees (each code's label, the summary's and the page's words) are data, in
+# words.json: one entry per key, with its text in every language, so a translator edits one file
+# and tests/test_i18n.py checks every entry. Indonesian follows the words Indonesian institutions
+# use (POLRI, Kemlu, data portals, the U.S. Embassy's Indonesian TIP Report); AMMTC and SOMTC
+# have no fixed Indonesian names, so they keep theirs with a plain gloss.
+WORDS_FILE = "words.json"
+
+
+@cache
+def words() -> dict[str, Any]:
+    """Return the words of words.json: "labels" by kind and code, "summary" and "page" by key."""
+    parsed: dict[str, Any] = parse_json(bundled_bytes(WORDS_FILE))
+    return parsed
+
+
 # A short mark per tier, in order of severity, for grids and maps: no reader depends on colour alone.
 MARKS = {"Tier 1": "1", "Tier 2": "2", "Tier 2 Watch List": "2W", "Tier 3": "3"}
 # Which field of which resource holds each kind of code.
@@ -70,10 +50,11 @@ def check_lang(lang: str) -> int:
 
 def label(kind: str, code: str, lang: str = "en") -> str:
     """Return the label of ``code`` of ``kind`` (such as "mou_status") in ``lang``."""
-    index = check_lang(lang)
-    if kind not in LABELS:
-        raise ValueError(f"unknown kind of code {kind!r}; expected one of: {', '.join(LABELS)}")
-    return LABELS[kind][code][index]
+    check_lang(lang)
+    labels = words()["labels"]
+    if kind not in labels:
+        raise ValueError(f"unknown kind of code {kind!r}; expected one of: {', '.join(labels)}")
+    return str(labels[kind][code][lang])
 
 
 class Description(NamedTuple):

@@ -12,9 +12,9 @@ from ._cite import cite
 from ._export import export, write_safely
 from ._files import DESCRIPTOR, PathArg, bundled_bytes
 from ._frames import require
-from ._i18n import LANGUAGES, MARKS, check_lang, label, tier_grid
+from ._i18n import LANGUAGES, MARKS, check_lang, label, tier_grid, words
+from ._jsonld import jsonld
 from ._loading import load, resource_names
-from ._page_words import WORDS, jsonld
 from ._schema import parse_table, text_in, translations
 
 PAGE_EXTRA = ("jinja2", "altair", "vl_convert", "pyarrow")
@@ -59,8 +59,8 @@ def _write_site(site: Path, datapackage: PathArg) -> None:
 
 
 def _context(descriptor: dict[str, Any], records: dict[str, Any], lang: str, prefix: str) -> dict[str, Any]:
-    index = check_lang(lang)
-    words = {key: pair[index] for key, pair in WORDS.items()}
+    check_lang(lang)
+    page_words = {key: texts[lang] for key, texts in words()["page"].items()}
     tables = [parse_table(r) for r in descriptor["resources"] if r.get("name") in records]
     dumped = {name: [r.model_dump(mode="json") for r in rows] for name, rows in records.items()}
     names = {c["iso3"]: c["name"] for c in dumped["countries"]}
@@ -74,7 +74,7 @@ def _context(descriptor: dict[str, Any], records: dict[str, Any], lang: str, pre
         ],
         "homepage": descriptor.get("homepage", ""),
         "prefix": prefix,
-        "w": words,
+        "w": page_words,
         "title": text_in(translations(descriptor, "title"), lang),
         "description": text_in(translations(descriptor, "description"), lang),
         "version": descriptor.get("version", ""),
@@ -83,7 +83,7 @@ def _context(descriptor: dict[str, Any], records: dict[str, Any], lang: str, pre
         "citation": cite("text"),
         "bibtex": cite("bibtex"),
         "downloads": _downloads(tables),
-        "charts": _charts_for(dumped, map_rows, words, lang),
+        "charts": _charts_for(dumped, map_rows, page_words, lang),
         "map_rows": map_rows,
         "history": _history(dumped, names, lang),
         "resources": [_resource(t, dumped[t.name], dumped["sources"], lang) for t in tables],

@@ -6,43 +6,18 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ._i18n import MARKS, check_lang, label, tier_grid
+from ._i18n import MARKS, check_lang, label, tier_grid, words
 
 if TYPE_CHECKING:
     from .models import TipTierPlacement
 
 WIDTH = 40  # widest cell in a table, and longest bar in the summary
 
-# The summary's words, English and Indonesian; {} are filled in order.
-WORDS = {
-    "cases": (
-        "Trafficking cases with Indonesian victims (Table 1)",
-        "Kasus perdagangan orang dengan korban WNI (Tabel 1)",
-    ),
-    "suspects": ("Indonesian suspects (Table 2)", "Tersangka WNI (Tabel 2)"),
-    "officers": ("POLRI liaison officers (Table 3): {}", "Atase dan Staf Teknis POLRI (Tabel 3): {}"),
-    "meetings": ("Meetings (Appendices 1 and 2)", "Pertemuan (Lampiran 1 dan 2)"),
-    "held": (
-        "{} meetings, {} online; first {} {}, last {} {}",
-        "{} pertemuan, {} daring; pertama {} {}, terakhir {} {}",
-    ),
-    "online": ("online", "daring"),
-    "mous": ("MoUs by status (Appendix 3)", "MoU menurut status (Lampiran 3)"),
-    "map": (
-        "TIP Report 2023 tiers, the map of Figure 1 (change against 2022)",
-        "Peringkat Laporan TIP 2023, peta Gambar 1 (perubahan dibanding 2022)",
-    ),
-    "map_header": ("country|tier|change", "negara|peringkat|perubahan"),
-    "history": ("TIP Report tiers in every year of Table 1", "Peringkat Laporan TIP pada setiap tahun Tabel 1"),
-    "legend": ("Legend: {}", "Keterangan: {}"),
-    "country": ("country", "negara"),
-    "list_header": ("resource|rows|title", "tabel|baris|judul"),
-}
-
 
 def word(key: str, lang: str, *values: object) -> str:
     """Return the summary's word ``key`` in ``lang``, with ``values`` filled in."""
-    return WORDS[key][check_lang(lang)].format(*values)
+    check_lang(lang)
+    return str(words()["summary"][key][lang]).format(*values)
 
 
 def table(cells: list[list[str]]) -> str:
@@ -60,7 +35,7 @@ def _bar(value: int, largest: int) -> str:
 
 def summary(lang: str = "en") -> str:
     """Return the headline figures of every table, with headings and code labels in ``lang``."""
-    from ._registry import (
+    from .models import (
         load_countries,
         load_liaison_officers,
         load_meetings,

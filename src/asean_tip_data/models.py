@@ -1,34 +1,17 @@
-"""Typed, frozen records: one model per resource of ``datapackage.json``."""
+"""Typed, frozen records: one model per resource of ``datapackage.json``, each with its loader."""
 
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field
 
-# Field names, types, required-ness, enums, patterns and minimums mirror the Table Schemas in
-# datapackage.json; tests/test_models.py holds the two in lockstep.
+from ._record import Count, Iso3, Ordinal, SourceId, StrategyId, Year
+from ._record import Record as Record
+from ._registry import MODELS as MODELS
+from ._registry import loader
 
-Iso3 = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
-SourceId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-StrategyId = Annotated[str, Field(pattern=r"^[a-z][a-z_]*$")]
-Year = Annotated[int, Field(ge=1900)]
-Count = Annotated[int, Field(ge=0)]
-Ordinal = Annotated[int, Field(ge=1)]
-
-
-class Record(BaseModel):
-    """Base of every record: immutable, strict, no unknown fields."""
-
-    # defer_build: validators are built on first use, not at import.
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, defer_build=True)
-
-    def check(self) -> None:
-        """Raise ValueError where fields disagree with each other."""
-
-    @model_validator(mode="after")
-    def _run_check(self) -> "Record":
-        self.check()
-        return self
+# Each loader stands under its model, named after its resource: that line pairs the two for the
+# whole package (MODELS, resource_names(), the public load_* names), in the descriptor's order.
 
 
 class Country(Record):
@@ -40,6 +23,9 @@ class Country(Record):
     name: str
     source_id: SourceId
     article_ref: str | None
+
+
+load_countries = loader("countries", Country)
 
 
 class Source(Record):
@@ -56,6 +42,9 @@ class Source(Record):
     article_ref: str | None
 
 
+load_sources = loader("sources", Source)
+
+
 class TraffickingCases(Record):
     """Trafficking cases with Indonesian victims in one year (Table 1)."""
 
@@ -65,6 +54,9 @@ class TraffickingCases(Record):
     article_ref: str
 
 
+load_trafficking_cases = loader("trafficking_cases", TraffickingCases)
+
+
 class TraffickingSuspects(Record):
     """Indonesian trafficking suspects in one year (Table 2)."""
 
@@ -72,6 +64,9 @@ class TraffickingSuspects(Record):
     suspects: Count
     source_id: SourceId
     article_ref: str
+
+
+load_trafficking_suspects = loader("trafficking_suspects", TraffickingSuspects)
 
 
 class LiaisonOfficer(Record):
@@ -91,6 +86,9 @@ class LiaisonOfficer(Record):
     placement_as_printed: str
     source_id: SourceId
     article_ref: str
+
+
+load_liaison_officers = loader("liaison_officers", LiaisonOfficer)
 
 
 class Meeting(Record):
@@ -119,6 +117,9 @@ class Meeting(Record):
             raise ValueError("online must be true exactly when city is empty")
 
 
+load_meetings = loader("meetings", Meeting)
+
+
 class Mou(Record):
     """A memorandum of understanding between POLRI and a Southeast Asian partner (Appendix 3)."""
 
@@ -138,6 +139,9 @@ class Mou(Record):
             raise ValueError(f"status {self.status!r} does not match status_as_printed {self.status_as_printed!r}")
 
 
+load_mous = loader("mous", Mou)
+
+
 _MOU_STATUS = {"Applicable": "in_force", "On Extension": "under_renewal", "In the Making": "in_preparation"}
 
 
@@ -153,6 +157,9 @@ class Strategy(Record):
     article_ref: str
 
 
+load_strategies = loader("strategies", Strategy)
+
+
 class StrategyRole(Record):
     """What one actor does in one joint strategy (Appendix 4)."""
 
@@ -164,6 +171,9 @@ class StrategyRole(Record):
     article_ref: str
 
 
+load_strategy_roles = loader("strategy_roles", StrategyRole)
+
+
 class TipTier(Record):
     """A tier of the U.S. Department of State's Trafficking in Persons Report."""
 
@@ -173,6 +183,9 @@ class TipTier(Record):
     definition: str
     source_id: SourceId
     article_ref: str
+
+
+load_tip_tiers = loader("tip_tiers", TipTier)
 
 
 class TipTierPlacement(Record):
@@ -187,6 +200,9 @@ class TipTierPlacement(Record):
     article_ref: str | None
 
 
+load_tip_tier_placements = loader("tip_tier_placements", TipTierPlacement)
+
+
 class GlossaryTerm(Record):
     """An acronym or term that the data uses."""
 
@@ -196,6 +212,9 @@ class GlossaryTerm(Record):
     definition: str
     source_id: SourceId
     article_ref: str
+
+
+load_glossary = loader("glossary", GlossaryTerm)
 
 
 class Erratum(Record):
@@ -224,19 +243,4 @@ class Erratum(Record):
     article_ref: str
 
 
-# Resource name -> model, in the order of datapackage.json.
-MODELS: dict[str, type[Record]] = {
-    "countries": Country,
-    "sources": Source,
-    "trafficking_cases": TraffickingCases,
-    "trafficking_suspects": TraffickingSuspects,
-    "liaison_officers": LiaisonOfficer,
-    "meetings": Meeting,
-    "mous": Mou,
-    "strategies": Strategy,
-    "strategy_roles": StrategyRole,
-    "tip_tiers": TipTier,
-    "tip_tier_placements": TipTierPlacement,
-    "glossary": GlossaryTerm,
-    "errata": Erratum,
-}
+load_errata = loader("errata", Erratum)

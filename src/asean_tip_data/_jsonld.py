@@ -1,0 +1,62 @@
+"""The page's schema.org Dataset description (JSON-LD), for search engines and catalogues."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ._schema import Table, text_in, translations
+
+
+def jsonld(descriptor: dict[str, Any], tables: list[Table], dumped: dict[str, Any], lang: str) -> str:
+    """Return the schema.org Dataset description of the page, safe inside a <script> element."""
+    homepage = str(descriptor.get("homepage", ""))
+    dates = [m["start_date"] for m in dumped["meetings"]] + [m["end_date"] for m in dumped["meetings"]]
+    creators = [c for c in descriptor.get("contributors", []) if "creator" in c.get("roles", [])]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org/",
+        "@type": "Dataset",
+        "name": text_in(translations(descriptor, "title"), lang),
+        "alternateName": descriptor.get("name"),
+        "description": text_in(translations(descriptor, "description"), lang),
+        "url": homepage + ("" if lang == "en" else f"{lang}/"),
+        "identifier": descriptor.get("id"),
+        "version": descriptor.get("version"),
+        "inLanguage": list(descriptor.get("languages", ["en"])),
+        "license": [lic.get("path") for lic in descriptor.get("licenses", [])],
+        "keywords": descriptor.get("keywords", []),
+        "creator": [
+            {"@type": "Person", "name": c.get("title"), "affiliation": c.get("organization")} for c in creators
+        ],
+        "temporalCoverage": f"{min(dates)}/{max(dates)}",
+        "spatialCoverage": {
+            "@type": "Place",
+            "name": "Southeast Asia",
+            "containsPlace": [
+                {"@type": "Country", "name": c["name"], "identifier": c["iso3"]} for c in dumped["countries"]
+            ],
+        },
+        "isBasedOn": [s.get("path") for s in descriptor.get("sources", [])],
+        "citation": [s.get("title") for s in descriptor.get("sources", [])],
+        "variableMeasured": [
+            {
+                "@type": "PropertyValue",
+                "name": f"{t.name}.{f.name}",
+                "description": text_in(f.descriptions, lang),
+            }
+            for t in tables
+            for f in t.fields
+        ],
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "name": f"{t.name}.csv",
+                "contentUrl": homepage + f"downloads/{t.path}",
+                "encodingFormat": "text/csv",
+            }
+            for t in tables
+        ],
+    }
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    # Inside <script>, "</script>" or "<!--" in a copy's text would end the element: escape <, > and &.
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
