@@ -70,11 +70,14 @@ def test_loading_the_top_level_copy_gives_the_same_records(root: Path) -> None:
     assert atd.load("countries", root) == atd.load_countries()
 
 
-def test_import_does_not_pull_frictionless() -> None:
+def test_loading_the_bundled_data_imports_only_what_it_needs() -> None:
+    # No frame library; and while the installed files are as built, no CSV reader, typed schema or
+    # checker either: the records come from checked.json (tests/test_checked.py).
+    unneeded = ("frictionless", "pandas", "polars", "numpy", "csv", "asean_tip_data._checks", "asean_tip_data._schema")
     code = (
         "import sys, asean_tip_data as t\n"
         "[t.load(n) for n in t.resource_names()]\n"
-        "print(sorted(m for m in ('frictionless', 'pandas', 'polars', 'numpy') if m in sys.modules))"
+        f"print(sorted(m for m in {unneeded!r} if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert out.strip() == "[]"
@@ -106,7 +109,7 @@ def test_a_bare_import_loads_nothing_it_does_not_need() -> None:
 
 
 def test_each_name_loads_what_it_needs_on_first_use() -> None:
-    assert _imported_after("import asean_tip_data as t; t.load") == ["asean_tip_data._loading", "csv"]
+    assert _imported_after("import asean_tip_data as t; t.load") == ["asean_tip_data._loading"]
     assert "pydantic" in _imported_after("import asean_tip_data as t; t.load('countries')")
     assert "asean_tip_data._cite" in _imported_after("from asean_tip_data import cite")
 
@@ -126,8 +129,8 @@ def test_every_public_name_resolves_and_is_listed() -> None:
 
 
 def test_a_resource_has_one_model() -> None:
-    from asean_tip_data import _registry, models
+    from asean_tip_data import _loading, models
 
     with pytest.raises(ValueError, match="'countries' has a model already: Country"):
-        _registry.loader("countries", models.Country)
+        _loading.loader("countries", models.Country)
     assert list(MODELS) == list(atd.resource_names())

@@ -8,7 +8,7 @@ from typing import Any, get_args
 import pytest
 
 import asean_tip_data as atd
-from asean_tip_data import _schema
+from asean_tip_data import _checks, _schema, _types
 from asean_tip_data.models import MODELS
 
 
@@ -16,7 +16,7 @@ def test_every_type_and_constraint_the_descriptor_uses_is_enforced(descriptor: d
     for resource in descriptor["resources"]:
         for field in resource["schema"]["fields"]:
             where = f"{resource['name']}.{field['name']}"
-            assert field["type"] in _schema.TYPES, where
+            assert field["type"] in _types.TYPES and field["type"] in _checks.PARSERS, where
             assert set(field["constraints"]) <= _schema.CONSTRAINTS, where
         assert set(resource["schema"]) <= {"fields", "primaryKey", "foreignKeys", "missingValues"}, resource["name"]
         assert resource["schema"]["missingValues"] == [""]
@@ -62,8 +62,9 @@ def test_python_types_are_the_models_types(name: str) -> None:
 
 
 def test_the_type_map() -> None:
-    assert _schema.TYPES["date"].python is datetime.date and _schema.TYPES["date"].croissant == "sc:Date"
-    assert _schema.TYPES["integer"].pandas_optional == "Int64" and _schema.TYPES["boolean"].sql == "INTEGER"
+    assert _types.TYPES["date"].python is datetime.date and _types.TYPES["date"].croissant == "sc:Date"
+    assert _types.TYPES["integer"].pandas_optional == "Int64" and _types.TYPES["boolean"].sql == "INTEGER"
+    assert set(_types.TYPES) == set(_checks.PARSERS)
 
 
 def test_an_unknown_resource_names_the_known_ones() -> None:

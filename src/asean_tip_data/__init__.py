@@ -15,9 +15,8 @@ if TYPE_CHECKING:
     from ._files import DataError, datapackage_path
     from ._frames import to_pandas, to_polars
     from ._i18n import LANGUAGES, Description, describe, label
-    from ._loading import load, resource_names, table_schema, validate
+    from ._loading import Loader, load, resource_names, table_schema, validate
     from ._page import build_page
-    from ._registry import Loader
     from .models import (
         Country,
         Erratum,
@@ -110,7 +109,7 @@ _HOMES = {
     "Description": "_i18n",
     "describe": "_i18n",
     "label": "_i18n",
-    "Loader": "_registry",
+    "Loader": "_loading",
     "load": "_loading",
     "resource_names": "_loading",
     "table_schema": "_loading",

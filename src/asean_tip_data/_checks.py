@@ -37,7 +37,7 @@ def _boolean(text: str) -> bool:
     return _BOOLEAN[text]
 
 
-# One parser per Table Schema type of schema.TYPES; a value a parser rejects is a DataError.
+# One parser per Table Schema type of _types.TYPES; a value a parser rejects is a DataError.
 PARSERS: dict[str, Callable[[str], Any]] = {"string": str, "integer": _integer, "date": _date, "boolean": _boolean}
 
 

@@ -1,14 +1,19 @@
-"""Reach the files of the bundled Data Package or of a copy, and report a broken one."""
+"""Reach and read the files of the bundled Data Package or of a copy, and report a broken one."""
 
 from __future__ import annotations
 
 import os
+import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 PathArg = str | os.PathLike[str] | None
 DESCRIPTOR = "datapackage.json"
 Reader = Callable[[str], bytes]
+# Threads share the bundled copy, which is built and read once; re-entrant, as references recurse.
+LOCK = threading.RLock()
 
 
 class DataError(ValueError):
@@ -49,3 +54,18 @@ def read_text(read: Reader, where: str, relative: str, what: str) -> str:
     except UnicodeDecodeError as exc:
         raise DataError(f"{where}: not UTF-8 (byte {exc.start}: {raw[exc.start : exc.end]!r})") from None
     return text[1:] if text.startswith("\ufeff") else text  # a byte order mark is allowed
+
+
+def parse_json(data: bytes) -> Any:
+    """Return the JSON value of ``data``; a ValueError (json.JSONDecodeError) if it is not JSON."""
+    # Whoever loads records has pydantic_core in memory already: its parser spares the json module's
+    # import, a tenth of what loading adds to pydantic. The command line's --help keeps to json.
+    core = sys.modules.get("pydantic_core")
+    if core is not None:
+        try:
+            return core.from_json(data)
+        except ValueError:
+            pass  # json's message names the line: let it say what is wrong
+    import json
+
+    return json.loads(data)

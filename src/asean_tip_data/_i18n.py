@@ -6,8 +6,8 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any, NamedTuple
 
-from ._files import bundled_bytes
-from ._schema import bundled_descriptor, bundled_tables, parse_json, table, text_in, translations
+from ._files import bundled_bytes, parse_json
+from ._schema import bundled_descriptor, bundled_tables, table, text_in, translations
 
 LANGUAGES = ("en", "id")  # the default first, as the descriptor's `languages` lists them
 

@@ -6,20 +6,18 @@ import csv
 import io
 import os
 import re
-import threading
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import _checks
-from ._files import DESCRIPTOR, DataError, PathArg, Reader, bundled_bytes, folder_reader, read_text
-from ._schema import Table, bundled_descriptor, bundled_tables, parse_json
+from ._files import DESCRIPTOR, LOCK, DataError, PathArg, Reader, bundled_bytes, folder_reader, parse_json, read_text
+from ._record import construct
+from ._schema import Table, bundled_tables
 
 if TYPE_CHECKING:
     from .models import Record
 
-# Threads share the bundled copy, which is built and read once; re-entrant, as references recurse.
-LOCK = threading.RLock()
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -32,29 +30,29 @@ class Package:
         read: Reader,
         models: Mapping[str, type[Record]],
         descriptor: str,
-        parsed: Mapping[str, Any] | None = None,
+        paths: Mapping[str, object] | None = None,
     ) -> None:
         self.folder = folder
         self.read = read
         self.models = models
         self.descriptor_name = os.path.join(folder, descriptor)
-        self.resources = self._resources(descriptor, parsed)
+        # Only each resource's path is kept: nothing else of a copy's descriptor is read.
+        self.paths = self._paths(descriptor) if paths is None else paths
         self.tables: dict[str, tuple[Record, ...]] = {}
 
-    def _resources(self, descriptor: str, parsed: Any) -> dict[str, Mapping[str, Any]]:
-        """Return the resources of the descriptor by name, reading it unless it is ``parsed`` already."""
+    def _paths(self, descriptor: str) -> dict[str, object]:
+        """Return the path of each resource of the descriptor, by name, as the descriptor gives it."""
         where = self.descriptor_name
-        if parsed is None:
-            text = read_text(self.read, where, descriptor, "the descriptor")
-            try:
-                parsed = parse_json(text.encode("utf-8"))
-            except ValueError as exc:
-                line = f", line {exc.lineno}" if hasattr(exc, "lineno") else ""
-                raise DataError(f"{where}: not JSON ({getattr(exc, 'msg', exc)}{line})") from None
+        text = read_text(self.read, where, descriptor, "the descriptor")
+        try:
+            parsed = parse_json(text.encode("utf-8"))
+        except ValueError as exc:
+            line = f", line {exc.lineno}" if hasattr(exc, "lineno") else ""
+            raise DataError(f"{where}: not JSON ({getattr(exc, 'msg', exc)}{line})") from None
         resources = parsed.get("resources") if isinstance(parsed, dict) else None
         if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
             raise DataError(f"{where}: 'resources' must be a list of objects")
-        return {str(r.get("name")): r for r in resources}
+        return {str(r.get("name")): r.get("path") for r in resources}
 
     def records(self, name: str) -> tuple[Record, ...]:
         """Return the records of table ``name``, read and checked with every table it refers to."""
@@ -65,10 +63,9 @@ class Package:
 
     def _resource_path(self, name: str) -> str:
         """Return the checked relative path of resource ``name``."""
-        resource = self.resources.get(name)
-        if resource is None:
+        if name not in self.paths:
             raise DataError(f"{self.descriptor_name}: no resource named {name!r}")
-        path = resource.get("path")
+        path = self.paths[name]
         if not isinstance(path, str) or not path:
             raise DataError(f"{self.descriptor_name}: resource {name!r}: 'path' must be a string")
         pure = PurePosixPath(path)
@@ -91,9 +88,9 @@ class Package:
         if not rows:
             raise DataError(f"{where}: empty file; expected the header {','.join(table.field_names)}")
         _checks.check_header(where, rows[0], table.field_names)
-        checkers = _checks.checkers(table)
         model = self.models[table.name]
         records = []
+        checkers = _checks.checkers(table)
         for number, cells in enumerate(rows[1:], start=2):
             if len(cells) != len(checkers):
                 raise DataError(f"{where}: row {number}: {len(cells)} cells, expected {len(checkers)}")
@@ -106,7 +103,7 @@ class Package:
             # Every field was checked above against the Table Schema, which the models mirror
             # (tests/test_models.py); constructing skips building a pydantic validator per model
             # at start-up, the larger part of a cold load. The cross-field rules still run.
-            record = _construct(model, values)
+            record = construct(model, values)
             try:
                 record.check()
             except ValueError as exc:
@@ -127,19 +124,6 @@ class Package:
                     )
 
 
-def _construct(model: type[Record], values: dict[str, Any]) -> Record:
-    """Return a record of checked ``values``, as ``model.model_construct`` does for models like ours."""
-    # model_construct looks up aliases and defaults for every field, which our models have none
-    # of: this sets what it would set, at a fifth of the cost. tests/test_models.py re-validates
-    # every record with pydantic and compares, so a change in pydantic shows there.
-    record = model.__new__(model)
-    object.__setattr__(record, "__dict__", values)
-    object.__setattr__(record, "__pydantic_fields_set__", set(values))
-    object.__setattr__(record, "__pydantic_extra__", None)
-    object.__setattr__(record, "__pydantic_private__", None)
-    return record
-
-
 def _models() -> Mapping[str, type[Record]]:
     from .models import MODELS  # here: reading the descriptor alone needs no pydantic
 
@@ -154,9 +138,8 @@ def bundled() -> Package:
     if not _BUNDLED:
         with LOCK:
             if not _BUNDLED:
-                _BUNDLED.append(
-                    Package(os.path.dirname(__file__), bundled_bytes, _models(), DESCRIPTOR, bundled_descriptor())
-                )
+                paths = {t.name: t.path for t in bundled_tables().values()}
+                _BUNDLED.append(Package(os.path.dirname(__file__), bundled_bytes, _models(), DESCRIPTOR, paths))
     return _BUNDLED[0]
 
 

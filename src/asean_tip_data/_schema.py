@@ -1,37 +1,17 @@
-"""The Table Schemas of the descriptor as typed, frozen objects, and what each field type maps to."""
+"""The Table Schemas of the descriptor as typed, frozen objects, parsed once."""
 
 from __future__ import annotations
 
-import datetime
-import sys
 from collections.abc import Mapping
 from functools import cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ._files import DESCRIPTOR, bundled_bytes
+from ._files import DESCRIPTOR, bundled_bytes, parse_json
 
-
-class TypeMap(NamedTuple):
-    """What one Table Schema type is in Python, SQLite, pandas, polars, Arrow and Croissant."""
-
-    python: type
-    sql: str
-    sql_check: str | None  # a CHECK on the column {c}, where SQLite's type alone lets wrong values in
-    pandas: str  # the dtype of a required column
-    pandas_optional: str  # the dtype of a column that may be empty
-    polars: str  # the name of the polars data type
-    arrow: str  # the name of the pyarrow type factory
-    croissant: str
+if TYPE_CHECKING:
+    from ._types import TypeMap
 
 
-TYPES: dict[str, TypeMap] = {
-    "string": TypeMap(str, "TEXT", None, "string", "string", "String", "string", "sc:Text"),
-    "integer": TypeMap(int, "INTEGER", None, "int64", "Int64", "Int64", "int64", "sc:Integer"),
-    "date": TypeMap(
-        datetime.date, "TEXT", "date({c}) = {c}", "datetime64[s]", "datetime64[s]", "Date", "date32", "sc:Date"
-    ),
-    "boolean": TypeMap(bool, "INTEGER", "{c} IN (0, 1)", "bool", "boolean", "Boolean", "bool_", "sc:Boolean"),
-}
 # Every constraint kind the loader enforces; tests fail when the descriptor uses another.
 CONSTRAINTS = frozenset({"required", "unique", "enum", "pattern", "minimum"})
 
@@ -63,6 +43,8 @@ class Field(NamedTuple):
     @property
     def types(self) -> TypeMap:
         """Return what this field's type maps to."""
+        from ._types import TYPES  # here: loading records needs none of it
+
         return TYPES[self.type]
 
 
@@ -148,25 +130,12 @@ def bundled_descriptor() -> Mapping[str, Any]:
     return parsed
 
 
-def parse_json(data: bytes) -> Any:
-    """Return the JSON value of ``data``; a ValueError (json.JSONDecodeError) if it is not JSON."""
-    # Whoever loads records has pydantic_core in memory already: its parser spares the json module's
-    # import, a tenth of what loading adds to pydantic. The command line's --help keeps to json.
-    core = sys.modules.get("pydantic_core")
-    if core is not None:
-        try:
-            return core.from_json(data)
-        except ValueError:
-            pass  # json's message names the line: let it say what is wrong
-    import json
-
-    return json.loads(data)
-
-
 @cache
 def bundled_tables() -> dict[str, Table]:
     """Return the bundled tables by name, in the order of the descriptor: the contract of every copy."""
-    return {r["name"]: parse_table(r) for r in bundled_descriptor()["resources"]}
+    # From a parse of their own, not bundled_descriptor(): loading records needs only the tables,
+    # and a whole descriptor kept alive is objects every garbage collection walks, at exit too.
+    return {r["name"]: parse_table(r) for r in parse_json(bundled_bytes(DESCRIPTOR))["resources"]}
 
 
 def table(name: str) -> Table:

@@ -3,12 +3,12 @@
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
+from ._loading import MODELS as MODELS
+from ._loading import loader
 from ._record import Count, Iso3, Ordinal, SourceId, StrategyId, Year
 from ._record import Record as Record
-from ._registry import MODELS as MODELS
-from ._registry import loader
 
 # Each loader stands under its model, named after its resource: that line pairs the two for the
 # whole package (MODELS, resource_names(), the public load_* names), in the descriptor's order.
@@ -18,8 +18,8 @@ class Country(Record):
     """A country that the data refers to."""
 
     iso3: Iso3
-    iso2: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
-    numeric_code: Annotated[str, Field(pattern=r"^[0-9]{3}$")]
+    iso2: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+    numeric_code: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")]
     name: str
     source_id: SourceId
     article_ref: str | None
@@ -36,8 +36,8 @@ class Source(Record):
     citation: str
     year: Year | None
     released: datetime.date | None
-    doi: Annotated[str, Field(pattern=r"^10\.[0-9]{4,9}/\S+$")] | None
-    url: Annotated[str, Field(pattern=r"^https://\S+$")] | None
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.[0-9]{4,9}/\S+$")] | None
+    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None
     license: str | None
     article_ref: str | None
 
