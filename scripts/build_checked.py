@@ -25,7 +25,7 @@ def text(root: Path = ROOT) -> str:
     for name in atd.resource_names():
         records = package.records(name)
         fields = list(table(name).field_names)
-        path = str(package.paths[name])
+        path = table(name).path
         files[path] = digest((root / path).read_bytes())
         tables[name] = {
             "fields": fields,

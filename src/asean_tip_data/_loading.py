@@ -46,19 +46,14 @@ def table_schema(name: str) -> dict[str, Any]:
 def load(name: str, datapackage: PathArg = None) -> tuple[Record, ...]:
     """Return the records of resource ``name``, from the bundled data or the given copy."""
     if datapackage is None:
-        found = checked_tables().get(name)
+        found = checked_tables().get(name)  # a table is stored once built whole: no lock to read it
         if found is not None:
             return found
     # The typed schema, the CSV reader and the checks are imported only when a table is read from
-    # its files: while the bundled files are as built, checked.json holds their records.
-    from ._package import bundled, open_package
+    # its files: a copy, or bundled files that differ from those checked.json was built from.
+    from ._package import open_package
     from ._schema import table
 
-    if datapackage is None:
-        # A table is stored only once read whole, so the cache needs no lock to be read.
-        cached = bundled().tables.get(name)
-        if cached is not None:
-            return cached
     table(name)
     return open_package(datapackage).records(name)
 

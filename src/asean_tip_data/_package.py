@@ -8,12 +8,12 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import _checks
 from ._files import DESCRIPTOR, LOCK, DataError, PathArg, Reader, bundled_bytes, folder_reader, parse_json, read_text
 from ._record import construct
-from ._schema import Table, bundled_tables
+from ._schema import Table, bundled_descriptor, bundled_tables
 
 if TYPE_CHECKING:
     from .models import Record
@@ -30,29 +30,29 @@ class Package:
         read: Reader,
         models: Mapping[str, type[Record]],
         descriptor: str,
-        paths: Mapping[str, object] | None = None,
+        parsed: Mapping[str, Any] | None = None,
     ) -> None:
         self.folder = folder
         self.read = read
         self.models = models
         self.descriptor_name = os.path.join(folder, descriptor)
-        # Only each resource's path is kept: nothing else of a copy's descriptor is read.
-        self.paths = self._paths(descriptor) if paths is None else paths
+        self.resources = self._resources(descriptor, parsed)
         self.tables: dict[str, tuple[Record, ...]] = {}
 
-    def _paths(self, descriptor: str) -> dict[str, object]:
-        """Return the path of each resource of the descriptor, by name, as the descriptor gives it."""
+    def _resources(self, descriptor: str, parsed: Any) -> dict[str, Mapping[str, Any]]:
+        """Return the resources of the descriptor by name, reading it unless it is ``parsed`` already."""
         where = self.descriptor_name
-        text = read_text(self.read, where, descriptor, "the descriptor")
-        try:
-            parsed = parse_json(text.encode("utf-8"))
-        except ValueError as exc:
-            line = f", line {exc.lineno}" if hasattr(exc, "lineno") else ""
-            raise DataError(f"{where}: not JSON ({getattr(exc, 'msg', exc)}{line})") from None
+        if parsed is None:
+            text = read_text(self.read, where, descriptor, "the descriptor")
+            try:
+                parsed = parse_json(text.encode("utf-8"))
+            except ValueError as exc:
+                line = f", line {exc.lineno}" if hasattr(exc, "lineno") else ""
+                raise DataError(f"{where}: not JSON ({getattr(exc, 'msg', exc)}{line})") from None
         resources = parsed.get("resources") if isinstance(parsed, dict) else None
         if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
             raise DataError(f"{where}: 'resources' must be a list of objects")
-        return {str(r.get("name")): r.get("path") for r in resources}
+        return {str(r.get("name")): r for r in resources}
 
     def records(self, name: str) -> tuple[Record, ...]:
         """Return the records of table ``name``, read and checked with every table it refers to."""
@@ -63,9 +63,10 @@ class Package:
 
     def _resource_path(self, name: str) -> str:
         """Return the checked relative path of resource ``name``."""
-        if name not in self.paths:
+        resource = self.resources.get(name)
+        if resource is None:
             raise DataError(f"{self.descriptor_name}: no resource named {name!r}")
-        path = self.paths[name]
+        path = resource.get("path")
         if not isinstance(path, str) or not path:
             raise DataError(f"{self.descriptor_name}: resource {name!r}: 'path' must be a string")
         pure = PurePosixPath(path)
@@ -88,9 +89,9 @@ class Package:
         if not rows:
             raise DataError(f"{where}: empty file; expected the header {','.join(table.field_names)}")
         _checks.check_header(where, rows[0], table.field_names)
+        checkers = _checks.checkers(table)
         model = self.models[table.name]
         records = []
-        checkers = _checks.checkers(table)
         for number, cells in enumerate(rows[1:], start=2):
             if len(cells) != len(checkers):
                 raise DataError(f"{where}: row {number}: {len(cells)} cells, expected {len(checkers)}")
@@ -138,8 +139,9 @@ def bundled() -> Package:
     if not _BUNDLED:
         with LOCK:
             if not _BUNDLED:
-                paths = {t.name: t.path for t in bundled_tables().values()}
-                _BUNDLED.append(Package(os.path.dirname(__file__), bundled_bytes, _models(), DESCRIPTOR, paths))
+                _BUNDLED.append(
+                    Package(os.path.dirname(__file__), bundled_bytes, _models(), DESCRIPTOR, bundled_descriptor())
+                )
     return _BUNDLED[0]
 
 

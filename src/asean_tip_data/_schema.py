@@ -133,9 +133,7 @@ def bundled_descriptor() -> Mapping[str, Any]:
 @cache
 def bundled_tables() -> dict[str, Table]:
     """Return the bundled tables by name, in the order of the descriptor: the contract of every copy."""
-    # From a parse of their own, not bundled_descriptor(): loading records needs only the tables,
-    # and a whole descriptor kept alive is objects every garbage collection walks, at exit too.
-    return {r["name"]: parse_table(r) for r in parse_json(bundled_bytes(DESCRIPTOR))["resources"]}
+    return {r["name"]: parse_table(r) for r in bundled_descriptor()["resources"]}
 
 
 def table(name: str) -> Table:
