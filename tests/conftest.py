@@ -24,6 +24,12 @@ def root() -> Path:
 
 
 @pytest.fixture(scope="session")
+def creators() -> list[str]:
+    """The article's authors, in the order it prints them: every catalogue record must name them so."""
+    return ["Rifki Muhammad", "Ali Roziqin", "Denny Susilo", "Ach. Apriyanto Romadhan"]
+
+
+@pytest.fixture(scope="session")
 def descriptor() -> dict[str, Any]:
     """The top-level datapackage.json, the one portals read."""
     return dict(json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8")))

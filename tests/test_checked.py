@@ -83,6 +83,7 @@ CHANGES: dict[str, dict[str, bytes | None]] = {
     "a checked.json of another shape": {_checked.CHECKED: b"[]"},
     "another version": {_checked.CHECKED: _checked_json(lambda d: d.update(version="0.0.1"))},
     "other columns": {_checked.CHECKED: _checked_json(lambda d: d["tables"]["countries"].update(fields=["iso3"]))},
+    "a row of another length": {_checked.CHECKED: _checked_json(lambda d: d["tables"]["mous"]["rows"][0].pop())},
     "other tables": {_checked.CHECKED: _checked_json(lambda d: d["tables"].pop("errata"))},
 }
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from ._files import LOCK, Reader, bundled_bytes, parse_json
+from ._files import Reader, bundled_bytes, parse_json
 from ._version import __version__
 
 if TYPE_CHECKING:
     from ._record import Record
 
 CHECKED = "checked.json"
+# Threads share the bundled tables, built and read once, here or by _package when a file differs;
+# re-entrant, as references recurse.
+LOCK = threading.RLock()
 
 # Reading a table means parsing the descriptor, its CSV file and checking every cell, key and
 # reference: most of the cost of a cold load. The result depends only on the bytes of those files
@@ -40,21 +44,21 @@ def tables_from(read: Reader, models: Mapping[str, type[Record]]) -> dict[str, t
             return {}
         if any(digest(read(path)) != expected for path, expected in checked["files"].items()):
             return {}
+        tables = {}
+        for name, model in models.items():
+            table = checked["tables"][name]
+            if table["fields"] != list(model.model_fields):
+                return {}
+            records = []
+            for row in table["rows"]:
+                values = dict(zip(table["fields"], row, strict=True))
+                for field in table["dates"]:
+                    if values[field] is not None:
+                        values[field] = datetime.date.fromisoformat(values[field])
+                records.append(construct(model, values))
+            tables[name] = tuple(records)
     except (OSError, ValueError, LookupError, TypeError):  # unreadable, or not what this version writes
         return {}
-    tables = {}
-    for name, model in models.items():
-        table = checked["tables"][name]
-        if table["fields"] != list(model.model_fields):
-            return {}
-        records = []
-        for row in table["rows"]:
-            values = dict(zip(table["fields"], row, strict=True))
-            for field in table["dates"]:
-                if values[field] is not None:
-                    values[field] = datetime.date.fromisoformat(values[field])
-            records.append(construct(model, values))
-        tables[name] = tuple(records)
     return tables
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,8 +11,6 @@ from typing import Any
 PathArg = str | os.PathLike[str] | None
 DESCRIPTOR = "datapackage.json"
 Reader = Callable[[str], bytes]
-# Threads share the bundled copy, which is built and read once; re-entrant, as references recurse.
-LOCK = threading.RLock()
 
 
 class DataError(ValueError):

@@ -41,11 +41,17 @@ CODED_FIELDS = {
 }
 
 
-def check_lang(lang: str) -> int:
-    """Return the index of ``lang`` in LANGUAGES; a ValueError names the languages there are."""
+def check_lang(lang: str) -> None:
+    """Raise a ValueError naming the languages there are unless ``lang`` is one of them."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of: {', '.join(LANGUAGES)}")
-    return LANGUAGES.index(lang)
+
+
+@cache
+def words_in(section: str, lang: str) -> dict[str, str]:
+    """Return the words of ``section`` of words.json ("summary" or "page") in ``lang``, by key."""
+    check_lang(lang)
+    return {key: texts[lang] for key, texts in words()[section].items()}
 
 
 def label(kind: str, code: str, lang: str = "en") -> str:

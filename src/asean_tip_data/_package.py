@@ -11,7 +11,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from . import _checks
-from ._files import DESCRIPTOR, LOCK, DataError, PathArg, Reader, bundled_bytes, folder_reader, parse_json, read_text
+from ._checked import LOCK
+from ._files import DESCRIPTOR, DataError, PathArg, Reader, bundled_bytes, folder_reader, parse_json, read_text
 from ._record import construct
 from ._schema import Table, bundled_descriptor, bundled_tables
 

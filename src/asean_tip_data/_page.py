@@ -12,7 +12,7 @@ from ._cite import cite
 from ._export import export, write_safely
 from ._files import DESCRIPTOR, PathArg, bundled_bytes
 from ._frames import require
-from ._i18n import LANGUAGES, MARKS, check_lang, label, tier_grid, words
+from ._i18n import LANGUAGES, MARKS, label, tier_grid, words_in
 from ._jsonld import jsonld
 from ._loading import load, resource_names
 from ._schema import parse_table, text_in, translations
@@ -59,8 +59,7 @@ def _write_site(site: Path, datapackage: PathArg) -> None:
 
 
 def _context(descriptor: dict[str, Any], records: dict[str, Any], lang: str, prefix: str) -> dict[str, Any]:
-    check_lang(lang)
-    page_words = {key: texts[lang] for key, texts in words()["page"].items()}
+    page_words = words_in("page", lang)
     tables = [parse_table(r) for r in descriptor["resources"] if r.get("name") in records]
     dumped = {name: [r.model_dump(mode="json") for r in rows] for name, rows in records.items()}
     names = {c["iso3"]: c["name"] for c in dumped["countries"]}

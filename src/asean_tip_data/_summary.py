@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ._i18n import MARKS, check_lang, label, tier_grid, words
+from ._i18n import MARKS, label, tier_grid, words_in
 
 if TYPE_CHECKING:
     from .models import TipTierPlacement
@@ -16,8 +16,7 @@ WIDTH = 40  # widest cell in a table, and longest bar in the summary
 
 def word(key: str, lang: str, *values: object) -> str:
     """Return the summary's word ``key`` in ``lang``, with ``values`` filled in."""
-    check_lang(lang)
-    return str(words()["summary"][key][lang]).format(*values)
+    return words_in("summary", lang)[key].format(*values)
 
 
 def table(cells: list[list[str]]) -> str:
