@@ -16,7 +16,7 @@ def test_row_totals() -> None:
     totals = {name: len(atd.load(name)) for name in atd.resource_names()}
     assert totals == {
         "countries": 11,
-        "sources": 15,
+        "sources": 17,
         "trafficking_cases": 8,
         "trafficking_suspects": 3,
         "liaison_officers": 11,

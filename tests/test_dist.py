@@ -47,7 +47,14 @@ def _one(dist: Path, pattern: str) -> Path:
     return path
 
 
-SITE = {"site/page.html.jinja", "site/page.css", "site/southeast-asia.geo.json"}  # the page's template and map
+# The page's templates, style, script and map, and what it ships from registry packages with their licences.
+SITE = {
+    *(f"site/{name}" for name in ("layout.html.jinja", "index.html.jinja", "table.html.jinja", "page.css.jinja")),
+    "site/tables.js",
+    "site/southeast-asia.geo.json",
+    *(f"site/vendor/{name}" for name in ("list.min.js", "list.js-LICENSE.txt")),
+    *(f"site/vendor/{name}" for name in ("noto-sans-regular.ttf", "noto-sans-bold.ttf", "noto-sans-OFL.txt")),
+}
 WORDS = "words.json"  # what the CLI and the page say, in every language
 CHECKED = "checked.json"  # every table as checked when the wheel was built
 

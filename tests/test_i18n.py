@@ -154,13 +154,43 @@ def _entries(tree: dict[str, Any], where: str = "") -> list[tuple[str, Any]]:
 
 
 def test_every_word_users_see_is_in_every_language() -> None:
-    entries = _entries(words())
+    texts_only = {k: v for k, v in words().items() if k != "locale"}
+    entries = _entries(texts_only)
     assert {where.split("/")[1] for where, _ in entries} == {"labels", "summary", "page"}
     assert len(entries) > 80
     for where, texts in entries:
         assert tuple(texts) == LANGUAGES, where
         assert all(text.strip() == text and text for text in texts.values()), where
-    by_path = dict(_entries(words()))
+    by_path = dict(entries)
     assert by_path["/page/downloads"] == {"en": "Downloads", "id": "Unduh"}
     assert by_path["/summary/online"] == {"en": "online", "id": "daring"}
     assert by_path["/labels/mission_type/embassy"]["id"] == "Kedutaan Besar Republik Indonesia (KBRI)"
+
+
+def test_the_charts_number_and_date_locales_are_each_language_s() -> None:
+    locale = words()["locale"]
+    assert {kind: tuple(by_lang) for kind, by_lang in locale.items()} == {"number": LANGUAGES, "time": LANGUAGES}
+    assert (locale["number"]["en"]["thousands"], locale["number"]["id"]["thousands"]) == (",", ".")
+    assert (locale["number"]["en"]["decimal"], locale["number"]["id"]["decimal"]) == (".", ",")
+    assert locale["time"]["id"]["months"][11] == "Desember" and locale["time"]["id"]["days"][4] == "Kamis"
+    for by_lang in locale["time"].values():
+        assert len(by_lang["months"]) == len(by_lang["shortMonths"]) == 12 and len(by_lang["days"]) == 7
+
+
+def test_the_indonesian_summary_names_the_countries_in_indonesian() -> None:
+    indonesian, english = _run("summary", "--lang", "id").stdout, _run("summary").stdout
+    assert "Filipina" in indonesian and "Kamboja" in indonesian and "Philippines" not in indonesian
+    assert "Philippines" in english and "Filipina" not in english
+
+
+def test_every_indonesian_country_name_is_the_reference_s_with_its_page(root: Path) -> None:
+    import csv
+
+    with open(root / "tests" / "fixtures" / "indonesian-country-names.csv", encoding="utf-8", newline="") as f:
+        reference = {row["iso3"]: row for row in csv.DictReader(f)}
+    urls = {s.source_id: s.url for s in atd.load_sources()}
+    countries = atd.load_countries()
+    assert {c.iso3 for c in countries} == set(reference)
+    for country in countries:
+        assert country.name_indonesian == reference[country.iso3]["name_indonesian"]
+        assert urls[country.name_indonesian_source_id] == reference[country.iso3]["source_url"]

@@ -15,7 +15,8 @@ import asean_tip_data as atd
 from asean_tip_data._page import build_page
 
 SCRIPT = Path(sys.executable).parent / "asean-tip-data"
-LIMIT = 1_500_000  # bytes a language's page may weigh with all that it loads
+MAIN_LIMIT = 600_000  # bytes each language's main page may weigh with all that it loads
+TABLE_LIMIT = 300_000  # and each table's page
 
 
 @pytest.fixture(scope="module")
@@ -39,33 +40,114 @@ def test_each_language_has_its_page_linked_to_the_other(site: Path, lang: str) -
 
 def test_the_indonesian_page_speaks_indonesian(site: Path) -> None:
     html = _html(site, "id")
-    for words in ("Kerja sama POLRI dan ASEANAPOL", "Kamus data", "Unduh", "Saran pengutipan", "Ralat", "Tingkat 2"):
+    for words in ("Kerja sama POLRI dan ASEANAPOL", "Unduh", "Saran pengutipan", "Tingkat 2", "Sumber:"):
         assert words in html, words
     assert "Data dictionary" not in html and "How to cite" not in html
+    table = (site / "id" / "tables" / "errata.html").read_text(encoding="utf-8")
+    for words in ("Kamus data", "Isi tabel", "Ralat", "unik", "Semua tabel"):
+        assert words in table, words
+    assert "[Set data]" in html and "Diturunkan dari:" in html and "[Data set]" not in html
+
+
+def _loaded(page: Path) -> list[Path]:
+    """Return the files a page loads (style, scripts, and the fonts its style names), as paths."""
+    html = page.read_text(encoding="utf-8")
+    found = [
+        page.parent / u for u in re.findall(r'<(?:link rel="stylesheet"|script)[^>]*?\s(?:src|href)="([^"]+)"', html)
+    ]
+    for css in [f for f in found if f.suffix == ".css"]:
+        found += [css.parent / u for u in re.findall(r'url\("([^"]+)"\)', css.read_text(encoding="utf-8"))]
+    return [f.resolve() for f in found]
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
-def test_nothing_is_loaded_from_elsewhere_and_the_page_is_light(site: Path, lang: str) -> None:
+def test_nothing_is_loaded_from_elsewhere_and_every_page_is_light(site: Path, lang: str) -> None:
+    folder = site if lang == "en" else site / lang
+    pages = [folder / "index.html", *sorted((folder / "tables").glob("*.html"))]
+    assert len(pages) == 1 + len(atd.resource_names())
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        # Alternates name the published pages; nothing else points at a server the page would load.
+        assert not re.search(r'\b(?:src|url\()\s*=?\s*"?https?:', html)
+        loaded = _loaded(page)
+        assert loaded and all(path.is_file() and site.resolve() in path.parents for path in loaded), loaded
+        weight = page.stat().st_size + sum(path.stat().st_size for path in loaded)
+        assert weight <= (MAIN_LIMIT if page.name == "index.html" else TABLE_LIMIT), (page, weight)
+
+
+def test_every_link_of_every_page_resolves_to_a_file_of_the_site(site: Path) -> None:
+    checked = 0
+    for page in site.rglob("*.html"):
+        for href in re.findall(r'<a\b[^>]*\bhref="([^"]+)"', page.read_text(encoding="utf-8")):
+            if href.startswith(("https://", "http://", "#")):
+                continue
+            target = (page.parent / href.split("#")[0]).resolve()
+            assert target.is_file() and site.resolve() in target.parents, (page, href)
+            checked += 1
+    assert checked > 250  # each page's switch, home, downloads and contents
+
+
+def test_each_table_has_a_page_in_each_language_linked_from_the_main_page(site: Path) -> None:
+    for lang, folder in (("en", site), ("id", site / "id")):
+        html = (folder / "index.html").read_text(encoding="utf-8")
+        contents = html.split('<nav class="contents"')[1].split("</nav>")[0]
+        for name in atd.resource_names():
+            assert f'href="tables/{name}.html"' in contents, (lang, name)
+            table = (folder / "tables" / f"{name}.html").read_text(encoding="utf-8")
+            assert f'<html lang="{lang}">' in table
+            rows = len(atd.load(name))
+            assert table.count("<tr>") == 1 + rows + 1 + len(atd.table_schema(name)["fields"]), name
+    # The main page carries no table's records, only one line each.
+    assert '<table class="records">' not in _html(site, "en")
+
+
+def test_records_show_names_beside_codes_in_the_page_s_language(site: Path) -> None:
+    english = (site / "tables" / "tip_tier_placements.html").read_text(encoding="utf-8")
+    indonesian = (site / "id" / "tables" / "tip_tier_placements.html").read_text(encoding="utf-8")
+    assert '<code>PHL</code> <span class="label">Philippines</span>' in english
+    assert '<code>PHL</code> <span class="label">Filipina</span>' in indonesian
+    assert '<code>Tier 2 Watch List</code> <span class="label">Daftar Pengawasan Tingkat 2</span>' in indonesian
+    assert '<code>upgraded</code> <span class="label">naik peringkat</span>' in indonesian
+    meetings = (site / "tables" / "meetings.html").read_text(encoding="utf-8")
+    assert '<td class="c-start_date nowrap">1997-12-18</td>' in meetings
+
+
+def test_sources_link_their_doi_and_address_and_code_reads_as_code(site: Path) -> None:
+    sources = (site / "tables" / "sources.html").read_text(encoding="utf-8")
+    assert '<a href="https://doi.org/10.32781/cakrawala.v18i2.733">doi:10.32781/cakrawala.v18i2.733</a>' in sources
+    countries = (site / "id" / "tables" / "countries.html").read_text(encoding="utf-8")
+    assert '<a href="https://setnasasean.id/tentang-asean">https://setnasasean.id/tentang-asean</a>' in countries
+    assert "`" not in countries.split("<main")[1] and "<code>sources</code>" in countries
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_every_chart_says_where_it_comes_from_and_gives_itself_away(site: Path, lang: str) -> None:
     html = _html(site, lang)
-    loaded = re.findall(r'<(?:link|script|img|iframe|source)\b[^>]*\b(?:src|href)="([^"]+)"', html)
-    local = [u for u in loaded if not u.startswith("https://asean-tip-data.github.io/")]
-    assert local == [("" if lang == "en" else "../") + "page.css"]
-    # Alternates name the published pages; nothing else points at a server the page would load.
-    assert not re.search(r'\b(?:src|url\()\s*=?\s*"?https?:', html)
-    assert len(html.encode()) + (site / "page.css").stat().st_size <= LIMIT
+    word = {"en": "Source:", "id": "Sumber:"}[lang]
+    for name in ("cases", "suspects", "map", "timeline"):
+        figure = html.split(f'<figure id="figure-{name}"')[1].split("</figure>")[0]
+        assert f"<strong>{word}</strong>" in figure, name
+        assert f'charts/{name}-{lang}.svg"' in figure and f'charts/{name}-{lang}.csv"' in figure, name
+        svg = (site / "charts" / f"{name}-{lang}.svg").read_text(encoding="utf-8")
+        assert svg.startswith("<svg") and "viewBox=" in svg and "<title>" in svg
+        assert (site / "charts" / f"{name}-{lang}.csv").read_text(encoding="utf-8").count("\n") >= 4
+    cases = (site / "charts" / f"cases-{lang}.csv").read_text(encoding="utf-8").splitlines()
+    assert cases[0] == "year,cases,indonesia_tier,indonesia_tier_note" and cases[-1] == "2023,998,Tier 2,"
+    # Indonesia's 2022 placement carries its caveat wherever it is drawn: the bar and the grid.
+    assert html.count("2W*") >= 2 and "* Indonesia, 2022:" in html
 
 
-def test_downloads_are_the_data_in_every_format(site: Path) -> None:
-    downloads = site / "downloads"
-    for name in atd.resource_names():
-        bundled = atd.datapackage_path().parent / "resources" / f"{name}.csv"
-        assert (downloads / "resources" / f"{name}.csv").read_bytes() == bundled.read_bytes()
-        assert (downloads / "parquet" / "resources" / f"{name}.parquet").is_file()
-    assert json.loads((downloads / "datapackage.json").read_text(encoding="utf-8"))["version"] == atd.__version__
-    assert (downloads / "asean-tip-data.sqlite").stat().st_size > 0
-    html = _html(site, "en")
-    assert 'href="downloads/resources/meetings.csv"' in html and 'href="downloads/asean-tip-data.sqlite"' in html
-    assert 'href="../downloads/resources/meetings.csv"' in _html(site, "id")
+def test_untrusted_addresses_never_become_links(tmp_path: Path) -> None:
+    copy = atd.export("csv", tmp_path / "copy")
+    descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["homepage"] = "javascript:alert(1)"
+    descriptor["licenses"][0]["path"] = "data:text/html,<b>x</b>"
+    (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    site = build_page(tmp_path / "site", copy)
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r'href="(?:javascript|data|vbscript):', html), page
+        assert "javascript:" not in html.split("</head>")[0], page
 
 
 def test_command_line_builds_from_a_copy_and_refuses_a_full_folder(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""The page in a real browser (Debian's chromium, driven by Playwright), as readers see it.
+"""The site in a real browser (Debian's chromium, driven by Playwright), as readers see it: on a phone
+and on a desktop, in both languages, every page.
 
 Needs /usr/bin/chromium (apt-get install chromium) and axe-core from npm; .ci/run installs both and
 sets ASEAN_TIP_DATA_AXE to axe.min.js. Playwright cannot download its own browser here.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 import asean_tip_data as atd
+from asean_tip_data._i18n import words_in
 from asean_tip_data._page import build_page
 
 CHROMIUM = os.environ.get("ASEAN_TIP_DATA_CHROMIUM", "/usr/bin/chromium")
@@ -23,6 +26,16 @@ CHROMIUM = os.environ.get("ASEAN_TIP_DATA_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
 FLAGS += ["--disable-background-networking", "--disable-component-update", "--disable-sync"]
 HOSTILE = '<script>window.pwned = 1</script><img src="x" onerror="window.pwned = 2">'
+SCREENS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
+PAGES = ["index", *(f"tables/{name}" for name in atd.resource_names())]
+MARKS = {"1", "2", "2W", "3"}
+# English words that no Indonesian sentence has: one of them in the Indonesian page's own text
+# (outside data values, codes, citations and text marked as another language) is English left over.
+ENGLISH = re.compile(
+    r"\b(the|and|of|with|from|this|that|these|is|are|was|were|for|by|to|on|at|in|its|their|which|each|every"
+    r"|not|or|be|has|have|an|rows|table|tables|source|download|chart|axis|titled|unique)\b",
+    re.IGNORECASE,
+)
 
 
 def _axe() -> Path:
@@ -50,67 +63,202 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_page(tmp_path_factory.mktemp("browser") / "site")
 
 
+def _file(site: Path, lang: str, page: str) -> Path:
+    return site / ("" if lang == "en" else lang) / f"{page}.html"
+
+
 class Visit:
     """One page opened in the browser, with what it requested and said on its console."""
 
-    def __init__(self, browser: Browser, path: Path) -> None:
+    def __init__(self, browser: Browser, path: Path, screen: str = "desktop", *, script: bool = True) -> None:
         self.requests: list[str] = []
         self.errors: list[str] = []
-        self.page: Page = browser.new_page()
+        self.context = browser.new_context(viewport=SCREENS[screen], java_script_enabled=script)  # type: ignore[arg-type]
+        self.page: Page = self.context.new_page()
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.goto(path.as_uri())
+        self.page.wait_for_load_state("load")
+        self.page.evaluate("document.fonts.ready")
 
     def jsonld(self) -> dict[str, Any]:
         text = self.page.locator('script[type="application/ld+json"]').text_content()
         return dict(json.loads(text or "{}"))
 
-
-@pytest.fixture(scope="module", params=["en", "id"])
-def visit(request: pytest.FixtureRequest, browser: Browser, site: Path) -> Iterator[Visit]:
-    lang = str(request.param)
-    opened = Visit(browser, site / "index.html" if lang == "en" else site / lang / "index.html")
-    yield opened
-    opened.page.close()
+    def close(self) -> None:
+        self.context.close()
 
 
-def test_every_resource_and_field_appears_and_so_do_the_case_counts(visit: Visit) -> None:
-    page = visit.page
-    for name in atd.resource_names():
-        section = page.locator(f"#resource-{name}")
-        assert section.locator("h3").is_visible(), name
-        dictionary = section.locator("table.dictionary tbody th").all_text_contents()
-        assert dictionary == [f["name"] for f in atd.table_schema(name)["fields"]], name
-        assert section.locator("table.records tbody tr").count() == len(atd.load(name)), name
-    cases = page.locator("#resource-trafficking_cases table.records").inner_text()
-    for record in atd.load_trafficking_cases():
-        assert f"{record.year}\t{record.cases}" in cases
+@pytest.fixture
+def visit(browser: Browser, site: Path) -> Iterator[Any]:
+    opened: list[Visit] = []
+
+    def open_page(lang: str, page: str = "index", screen: str = "desktop", *, script: bool = True) -> Visit:
+        opened.append(Visit(browser, _file(site, lang, page), screen, script=script))
+        return opened[-1]
+
+    yield open_page
+    for one in opened:
+        one.close()
 
 
-def test_the_map_names_all_eleven_countries_with_their_tiers(visit: Visit) -> None:
-    lang = visit.page.locator("html").get_attribute("lang") or "en"
-    labels = set(
-        visit.page.locator("figure svg [aria-label]").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_fits_the_screen_asks_for_nothing_and_passes_axe(
+    visit: Any, lang: str, page: str, screen: str
+) -> None:
+    opened = visit(lang, page, screen)
+    width = SCREENS[screen]["width"]
+    assert opened.page.evaluate("document.documentElement.scrollWidth") <= width
+    # Every label of every chart lies inside its chart: nothing is cut off.
+    outside = opened.page.evaluate(
+        """() => Array.from(document.querySelectorAll('svg.marks')).flatMap(svg => {
+            const box = svg.getBoundingClientRect();
+            return Array.from(svg.querySelectorAll('text')).filter(t => {
+                const r = t.getBoundingClientRect();
+                return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5
+                    || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5);
+            }).map(t => t.textContent);
+        })"""
     )
-    names = {c.iso3: c.name for c in atd.load_countries()}
-    for placement in (p for p in atd.load_tip_tier_placements() if p.report_year == 2023):
-        wanted = f"{names[placement.country_iso3]}: {atd.label('tier', placement.tier, lang)}"
-        assert any(text.startswith(wanted) for text in labels), wanted
-    assert "Indonesia: Tier 2 (upgraded)" in labels or "Indonesia: Tingkat 2 (naik peringkat)" in labels
-    # Singapore and Brunei are named beside the map too, not only in their few pixels of shape.
-    figure = visit.page.locator("figure").nth(2).inner_text()
-    assert "Singapore (1)" in figure and "Brunei Darussalam (2W)" in figure
+    assert outside == []
+    assert opened.errors == []
+    assert opened.requests and all(url.startswith("file://") for url in opened.requests), opened.requests
+    opened.page.add_script_tag(path=str(_axe()))
+    result = opened.page.evaluate("async () => await axe.run(document)")
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+    assert result["passes"], "axe ran no rule"
 
 
-def test_no_console_errors_and_no_request_but_the_page_s_own_files(visit: Visit) -> None:
-    visit.page.wait_for_load_state("load")
-    assert visit.errors == []
-    assert visit.requests and all(url.startswith("file://") for url in visit.requests), visit.requests
+def _names(lang: str) -> dict[str, str]:
+    return {c.iso3: c.name_indonesian if lang == "id" else c.name for c in atd.load_countries()}
 
 
-def test_the_json_ld_describes_the_dataset(visit: Visit, creators: list[str]) -> None:
-    data = visit.jsonld()
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_each_country_s_mark_lies_inside_it_and_every_country_is_named(visit: Any, lang: str, screen: str) -> None:
+    opened = visit(lang, "index", screen)
+    figure = opened.page.locator("#figure-map")
+    figure.locator("svg").scroll_into_view_if_needed()
+    # Each tier mark, and each small state's ring, and the country shape under its centre.
+    found = opened.page.evaluate(
+        """() => {
+            const svg = document.querySelector('#figure-map svg');
+            const under = (r) => document.elementsFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+                .find(e => e.tagName === 'path' && e.closest('.mark-shape'));
+            const marks = Array.from(svg.querySelectorAll('.mark-text text'))
+                .filter(t => /^[123]W?$/.test(t.firstChild.textContent.trim()));
+            const rings = Array.from(svg.querySelectorAll('.mark-symbol path'));
+            return [...marks, ...rings].map(e => {
+                const shape = under(e.getBoundingClientRect());
+                return [e.getAttribute('aria-label'), shape ? shape.getAttribute('aria-label') : null];
+            });
+        }"""
+    )
+    placements = {p.country_iso3: p for p in atd.load_tip_tier_placements() if p.report_year == 2023}
+    names = _names(lang)
+    labels = {names[iso3]: atd.label("tier", p.tier, lang) for iso3, p in placements.items()}
+    marked = {mark_label.split(":")[0] for mark_label, _ in found}
+    assert marked == set(labels)  # every state has a mark or a ring
+    for mark_label, shape_label in found:
+        assert shape_label == mark_label  # and it lies on that state's own shape
+        name = mark_label.split(":")[0]
+        assert mark_label.startswith(f"{name}: {labels[name]}")
+    text = opened.page.evaluate(
+        """() => Array.from(document.querySelectorAll('#figure-map svg text'))
+            .map(t => Array.from(t.childNodes).filter(n => n.nodeName !== 'title').map(n => n.textContent).join(' '))
+            .join(' | ')"""
+    )
+    squeezed = re.sub(r"\s+", "", text)
+    for name in names.values():
+        assert re.sub(r"\s+", "", name) in squeezed, name
+    assert "Singapura (1)" in text if lang == "id" else "Singapore (1)" in text
+    assert ("Timor-Leste (2)") in text
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_placements_table_filters_and_sorts_and_is_whole_without_script(visit: Any, lang: str) -> None:
+    opened = visit(lang, "tables/tip_tier_placements", "phone")
+    rows = opened.page.locator("table.records tbody tr")
+    assert rows.count() == 88
+    opened.page.get_by_label(words_in("page", lang)["filter"]).fill("Indonesia")
+    assert rows.count() == 8
+
+    def years() -> list[int]:
+        return [int(y) for y in opened.page.locator("table.records tbody td.c-report_year").all_inner_texts()]
+
+    assert sorted(years()) == list(range(2016, 2024))
+    heading = opened.page.locator("th[data-sort='c-report_year']")
+    heading.get_by_role("button").click()
+    assert years() == list(range(2016, 2024)) and heading.get_attribute("aria-sort") == "ascending"
+    heading.get_by_role("button").click()
+    assert years() == list(range(2023, 2015, -1)) and heading.get_attribute("aria-sort") == "descending"
+    assert re.search(r"\b8\b.*\b88\b", opened.page.locator(".filter .shown").inner_text())
+    # Names beside codes, in the page's language.
+    assert "IDN Indonesia" in rows.first.inner_text().replace("\t", " ")
+    without = visit(lang, "tables/tip_tier_placements", "phone", script=False)
+    assert without.page.locator("table.records tbody tr").count() == 88
+    assert without.page.locator(".filter").count() == 0
+
+
+def _own_text(page: Page) -> list[str]:
+    """Return the page's own words: visible text and screen-reader labels, without data values or codes."""
+    return list(
+        page.evaluate(
+            """() => {
+                const body = document.body.cloneNode(true);
+                body.querySelectorAll('script, style, title, code, cite, table.records td, [lang]:not([lang="id"])')
+                    .forEach(e => e.remove());
+                const labels = Array.from(document.querySelectorAll('[aria-label]'))
+                    .filter(e => !e.closest('table.records td, [lang]:not([lang="id"]), code'))
+                    .map(e => e.getAttribute('aria-label'));
+                return [body.textContent, ...labels];
+            }"""
+        )
+    )
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_indonesian_pages_have_no_english_sentence(visit: Any, page: str) -> None:
+    opened = visit("id", page)
+    data = {str(value) for name in atd.resource_names() for r in atd.load(name) for value in r.model_dump().values()}
+    for text in _own_text(opened.page):
+        # Chart and map labels carry data values (the meetings' cities, the countries' names).
+        for value in sorted(data, key=len, reverse=True):
+            if len(value) > 3:
+                text = text.replace(value, " ")
+        found = [text[max(0, m.start() - 40) : m.end() + 40] for m in ENGLISH.finditer(text)]
+        assert found == []
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize("page", ["index", "tables/sources", "tables/meetings", "tables/tip_tier_placements"])
+def test_printed_no_table_is_wider_than_the_page(visit: Any, lang: str, page: str) -> None:
+    opened = visit(lang, page)
+    opened.page.emulate_media(media="print")
+    opened.page.set_viewport_size({"width": 718, "height": 1000})  # A4 less Chromium's default margins, at 96 dpi
+    wide = opened.page.evaluate(
+        """() => Array.from(document.querySelectorAll('table')).filter(t =>
+            t.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map(t => t.className)"""
+    )
+    assert wide == []
+    assert opened.page.locator("nav").first.is_hidden()
+    colour = opened.page.evaluate("getComputedStyle(document.body).printColorAdjust")
+    assert colour == "exact"
+    pdf = opened.page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_json_ld_describes_the_dataset(visit: Any, lang: str, creators: list[str]) -> None:
+    data = visit(lang).jsonld()
     assert data["@type"] == "Dataset" and data["@context"] == "https://schema.org/"
     assert 50 <= len(data["description"]) <= 5000
     assert data["license"] == ["https://creativecommons.org/licenses/by/4.0/"]
@@ -126,21 +274,12 @@ def test_the_json_ld_describes_the_dataset(visit: Visit, creators: list[str]) ->
     assert all(d["@type"] == "DataDownload" and d["encodingFormat"] == "text/csv" for d in downloads.values())
 
 
-def test_axe_finds_no_serious_or_critical_violation(visit: Visit) -> None:
-    visit.page.add_script_tag(path=str(_axe()))
-    result = visit.page.evaluate("async () => await axe.run(document)")
-    serious = [
-        (v["id"], v["impact"], len(v["nodes"])) for v in result["violations"] if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
-    assert result["passes"], "axe ran no rule"
-
-
 def test_a_hostile_copy_shows_its_text_and_runs_nothing(browser: Browser, tmp_path: Path) -> None:
     copy = atd.export("csv", tmp_path / "copy")
     descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["title"] = descriptor["title_translated"]["en"] = f"Title {HOSTILE}"
-    descriptor["resources"][6]["description_translated"]["id"] = f"Uraian {HOSTILE}"
+    descriptor["resources"][6]["description_translated"]["id"] = f"Uraian `{HOSTILE}` {HOSTILE}"
+    descriptor["licenses"][0]["path"] = "javascript:window.pwned=4"
     (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     mous = copy / "resources" / "mous.csv"
     mous.write_text(
@@ -150,13 +289,13 @@ def test_a_hostile_copy_shows_its_text_and_runs_nothing(browser: Browser, tmp_pa
     hostile_name = '"Brunei <img src=x onerror=""window.pwned = 3""></script>"'
     countries.write_text(countries.read_text(encoding="utf-8").replace("Brunei Darussalam", hostile_name, 1))
     site = build_page(tmp_path / "site", copy)
-    for page_path in (site / "index.html", site / "id" / "index.html"):
+    for page_path in (site / "index.html", site / "id" / "index.html", site / "id" / "tables" / "mous.html"):
         visit = Visit(browser, page_path)
-        visit.page.wait_for_load_state("load")
         assert visit.page.evaluate("window.pwned") is None
         assert not any(url.endswith("/x") for url in visit.requests), visit.requests
         assert visit.errors == []
-        if page_path.parent == site:
+        assert visit.page.locator("a[href^='javascript:']").count() == 0
+        if page_path == site / "index.html":
             assert visit.page.locator("h1").inner_text() == f"Title {HOSTILE}"
-        assert visit.jsonld()["spatialCoverage"]["containsPlace"][0]["name"].startswith("Brunei <img")
-        visit.page.close()
+            assert visit.jsonld()["spatialCoverage"]["containsPlace"][0]["name"].startswith("Brunei <img")
+        visit.close()

@@ -15,14 +15,38 @@ REPOSITORY = "https://github.com/asean-tip-data/asean-tip-data"
 AUTHORS = (("Muhammad", "Rifki"), ("Roziqin", "Ali"), ("Susilo", "Denny"), ("Romadhan", "Ach. Apriyanto"))
 TITLE = "The Challenges of Intergovernmental Organizations in Combating Transnational Crime: An Indonesian Perspective"
 JOURNAL = "Cakrawala: Jurnal Litbang Kebijakan"
+# The dataset's own words in each language: who made it, its title, and what the entry is. The
+# Indonesian follows Indonesian citation practice ("[Set data]", "Diturunkan dari").
+DATASET = {
+    "en": {
+        "maintainers": "asean-tip-data maintainers",
+        "title": "asean-tip-data: POLRI and ASEANAPOL against human trafficking",
+        "dataset": "Dataset",
+        "kind": "Data set",
+        "version": "version",
+        "derived": "Derived from",
+        "note": "Data set derived from doi:",
+    },
+    "id": {
+        "maintainers": "Pengelola asean-tip-data",
+        "title": "asean-tip-data: Kerja sama POLRI dan ASEANAPOL dalam penanganan perdagangan orang",
+        "dataset": "Set data",
+        "kind": "Set data",
+        "version": "versi",
+        "derived": "Diturunkan dari",
+        "note": "Set data yang diturunkan dari doi:",
+    },
+}
 
 
-def cite(format: CiteFormat = "text") -> str:
-    """Return how to cite the dataset and the article, in ``format``."""
+def cite(format: CiteFormat = "text", lang: str = "en") -> str:
+    """Return how to cite the dataset and the article, in ``format`` and the conventions of ``lang``."""
+    if lang not in DATASET:
+        raise ValueError(f"unknown language {lang!r}; expected one of: {', '.join(DATASET)}")
     if format == "text":
-        return _text()
+        return _text(DATASET[lang])
     if format == "bibtex":
-        return _bibtex()
+        return _bibtex(DATASET[lang])
     if format == "cff":
         return _cff()
     raise ValueError(f"unknown citation format {format!r}; expected one of: {', '.join(CITE_FORMATS)}")
@@ -32,12 +56,12 @@ def _initials(given: str) -> str:
     return " ".join(f"{part[0]}." for part in given.replace(".", " ").split())
 
 
-def _text() -> str:
+def _text(words: dict[str, str]) -> str:
     authors = ", ".join(f"{family}, {_initials(given)}" for family, given in AUTHORS)
     return (
-        f"Dataset: asean-tip-data maintainers (2026). asean-tip-data: POLRI and ASEANAPOL against human "
-        f"trafficking (version {__version__}) [Data set]. {REPOSITORY}\n"
-        f"Derived from: {authors} (2024). {TITLE}. {JOURNAL}, 18(2), 229-250. https://doi.org/{DOI}\n"
+        f"{words['dataset']}: {words['maintainers']} (2026). {words['title']} ({words['version']} {__version__}) "
+        f"[{words['kind']}]. {REPOSITORY}\n"
+        f"{words['derived']}: {authors} (2024). {TITLE}. {JOURNAL}, 18(2), 229-250. https://doi.org/{DOI}\n"
     )
 
 
@@ -46,14 +70,14 @@ def _bibtex_entry(kind: str, key: str, fields: dict[str, str]) -> str:
     return f"@{kind}{{{key},\n{body}\n}}\n"
 
 
-def _bibtex() -> str:
+def _bibtex(words: dict[str, str]) -> str:
     dataset = {
-        "author": "{asean-tip-data maintainers}",
-        "title": "asean-tip-data: POLRI and ASEANAPOL against human trafficking",
+        "author": f"{{{words['maintainers']}}}",
+        "title": words["title"],
         "version": __version__,
         "year": "2026",
         "url": REPOSITORY,
-        "note": f"Data set derived from doi:{DOI}",
+        "note": f"{words['note']}{DOI}",
     }
     article = {
         "author": " and ".join(f"{family}, {given}" for family, given in AUTHORS),

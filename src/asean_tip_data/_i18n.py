@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -26,8 +25,6 @@ def words() -> dict[str, Any]:
     return parsed
 
 
-# A short mark per tier, in order of severity, for grids and maps: no reader depends on colour alone.
-MARKS = {"Tier 1": "1", "Tier 2": "2", "Tier 2 Watch List": "2W", "Tier 3": "3"}
 # Which field of which resource holds each kind of code.
 CODED_FIELDS = {
     ("tip_tiers", "tier"): "tier",
@@ -86,12 +83,3 @@ def describe(resource: str | None = None, *, lang: str = "en") -> Description:
     schema = table(resource)
     fields = tuple(Description(f.name, text_in(f.titles, lang), text_in(f.descriptions, lang)) for f in schema.fields)
     return Description(schema.name, text_in(schema.titles, lang), text_in(schema.descriptions, lang), fields)
-
-
-def tier_grid(
-    placements: Iterable[tuple[str, int, str]], names: Mapping[str, str]
-) -> tuple[list[int], list[tuple[str, list[str]]]]:
-    """Return the report years and, per country in the order of ``names``, its tier in each ("" if none)."""
-    tiers = {(iso3, year): tier for iso3, year, tier in placements}
-    years = sorted({year for _, year in tiers})
-    return years, [(name, [tiers.get((iso3, year), "") for year in years]) for iso3, name in names.items()]

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
-from . import _charts
 from ._cite import cite
 from ._export import export, write_safely
 from ._files import DESCRIPTOR, PathArg, bundled_bytes
 from ._frames import require
-from ._i18n import LANGUAGES, MARKS, label, tier_grid, words_in
+from ._i18n import LANGUAGES, words_in
 from ._jsonld import jsonld
 from ._loading import load, resource_names
-from ._schema import parse_table, text_in, translations
+from ._page_content import history, names_in, summary, table_page, web_link
+from ._page_figures import figures, map_rows
+from ._schema import Table, parse_table, text_in, translations
+from ._tiers import COLOURS, INK
 
 PAGE_EXTRA = ("jinja2", "altair", "vl_convert", "pyarrow")
-SMALL = {"SGP", "BRN"}  # a few pixels wide on the map: marked by a ring as well
+SITE = Path(__file__).parent / "site"
 
 
 def build_page(output: str | Path, datapackage: PathArg = None, *, overwrite: bool = False) -> Path:
@@ -37,6 +41,31 @@ def _descriptor(datapackage: PathArg) -> dict[str, Any]:
     return dict(json.loads((path / DESCRIPTOR if path.is_dir() else path).read_text(encoding="utf-8")))
 
 
+def tier_class(tier: str) -> str:
+    """Return the CSS class of a tier ("Tier 2 Watch List": "tier-2w"); empty for no tier."""
+    return "tier-" + tier.removeprefix("Tier ").replace(" Watch List", "w").lower() if tier else ""
+
+
+def _environment() -> Any:
+    jinja2 = require("jinja2", "page", extra="page")
+    markupsafe = require("markupsafe", "page", extra="page")
+
+    def code_spans(text: str) -> Any:
+        # `name` in a description is code: escaped like all text, then set as code.
+        return markupsafe.Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(markupsafe.escape(text))))
+
+    def no_break_inside(text: str) -> Any:
+        # A word with a hyphen in it (a date range, an ISO date) is never broken at its hyphen.
+        escaped = str(markupsafe.escape(text))
+        return markupsafe.Markup(re.sub(r"(\S*-\S*)", r'<span class="nb">\1</span>', escaped))
+
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(SITE), autoescape=True, undefined=jinja2.StrictUndefined
+    )
+    environment.filters.update(code_spans=code_spans, no_break_inside=no_break_inside, tier_class=tier_class)
+    return environment
+
+
 def _write_site(site: Path, datapackage: PathArg) -> None:
     records = {name: load(name, datapackage) for name in resource_names()}  # a broken copy stops here
     descriptor = _descriptor(datapackage)
@@ -45,175 +74,90 @@ def _write_site(site: Path, datapackage: PathArg) -> None:
     (downloads / DESCRIPTOR).write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", "utf-8")
     export("sqlite", downloads / "asean-tip-data.sqlite", datapackage)
     export("parquet", downloads / "parquet", datapackage)
-    jinja2 = require("jinja2", "page", extra="page")
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader(__package__, "site"), autoescape=True, undefined=jinja2.StrictUndefined
-    )
-    template = environment.get_template("page.html.jinja")
-    for lang in LANGUAGES:
-        folder = site if lang == LANGUAGES[0] else site / lang
-        folder.mkdir(exist_ok=True)
-        context = _context(descriptor, records, lang, prefix="" if folder == site else "../")
-        (folder / "index.html").write_text(template.render(context), encoding="utf-8")
-    shutil.copyfile(Path(__file__).parent / "site" / "page.css", site / "page.css")
-
-
-def _context(descriptor: dict[str, Any], records: dict[str, Any], lang: str, prefix: str) -> dict[str, Any]:
-    page_words = words_in("page", lang)
+    environment = _environment()
     tables = [parse_table(r) for r in descriptor["resources"] if r.get("name") in records]
     dumped = {name: [r.model_dump(mode="json") for r in rows] for name, rows in records.items()}
-    names = {c["iso3"]: c["name"] for c in dumped["countries"]}
-    map_rows = _map_rows(dumped, names, lang)
-    return {
-        "lang": lang,
-        "other": [
-            (other, f"{prefix}index.html" if other == "en" else f"{prefix}{other}/index.html")
-            for other in LANGUAGES
-            if other != lang
-        ],
-        "homepage": descriptor.get("homepage", ""),
-        "prefix": prefix,
-        "w": page_words,
-        "title": text_in(translations(descriptor, "title"), lang),
-        "description": text_in(translations(descriptor, "description"), lang),
-        "version": descriptor.get("version", ""),
+    geo = json.loads((SITE / "southeast-asia.geo.json").read_text(encoding="utf-8"))
+    (site / "charts").mkdir()
+    for lang in LANGUAGES:
+        _write_language(site, environment, lang, descriptor, tables, dumped, geo)
+    css = environment.get_template("page.css.jinja").render(colours=COLOURS, ink=INK)
+    (site / "page.css").write_text(css, encoding="utf-8")
+    shutil.copyfile(SITE / "tables.js", site / "tables.js")
+    shutil.copytree(SITE / "vendor", site / "vendor")
+
+
+def _write_language(
+    site: Path, environment: Any, lang: str, descriptor: dict[str, Any], tables: list[Table], dumped: Any, geo: Any
+) -> None:
+    w = words_in("page", lang)
+    names = names_in(dumped["countries"], lang)
+    lang_root = "" if lang == LANGUAGES[0] else f"{lang}/"
+    (site / lang_root / "tables").mkdir(parents=True)
+    drawn = figures(dumped, names, lang, geo)
+    for figure in drawn:
+        (site / "charts" / f"{figure.name}-{lang}.svg").write_text(figure.svg + "\n", encoding="utf-8")
+        with open(site / "charts" / f"{figure.name}-{lang}.csv", "w", encoding="utf-8", newline="") as out:
+            csv.writer(out, lineterminator="\n").writerows([figure.columns, *figure.rows])
+    lines = [summary(t, len(dumped[t.name]), lang, w) for t in tables]
+    title = text_in(translations(descriptor, "title"), lang)
+    description = text_in(translations(descriptor, "description"), lang)
+    common = {"lang": lang, "lang_root": lang_root, "w": w, "version": descriptor.get("version", "")}
+    homepage = web_link(descriptor.get("homepage"))
+    main = {
+        **common,
+        **_links(lang, "index.html", homepage, ""),
+        "page_title": title,
+        "page_description": description,
+        "title": title,
+        "description": description,
         "vintage": descriptor.get("sources", [{}])[0].get("version", ""),
-        "licences": descriptor.get("licenses", []),
-        "citation": cite("text"),
-        "bibtex": cite("bibtex"),
+        "licences": [
+            (lic.get("title") or lic.get("name", ""), web_link(lic.get("path")))
+            for lic in descriptor.get("licenses", [])
+        ],
+        "citation": cite("text", lang=lang),
+        "bibtex": cite("bibtex", lang=lang),
         "downloads": _downloads(tables),
-        "charts": _charts_for(dumped, map_rows, page_words, lang),
-        "map_rows": map_rows,
-        "history": _history(dumped, names, lang),
-        "resources": [_resource(t, dumped[t.name], dumped["sources"], lang) for t in tables],
-        "errata": dumped["errata"],
-        "jsonld": jsonld(descriptor, tables, dumped, lang),
+        "figures": drawn,
+        "map_rows": map_rows(dumped, names, lang),
+        "history": history(dumped, names, lang),
+        "tables": lines,
+        "jsonld": jsonld({**descriptor, "homepage": homepage or ""}, tables, dumped, lang),
     }
+    page = environment.get_template("index.html.jinja").render(main)
+    (site / lang_root / "index.html").write_text(page, encoding="utf-8")
+    template = environment.get_template("table.html.jinja")
+    for t in tables:
+        content = table_page(t, dumped[t.name], dumped["sources"], names, lang=lang, words=w)
+        context = {
+            **common,
+            **_links(lang, f"tables/{t.name}.html", homepage, "../"),
+            "page_title": f"{content['title']} · {title}",
+            "page_description": content["description"],
+            "table": content,
+        }
+        (site / lang_root / "tables" / f"{t.name}.html").write_text(template.render(context), encoding="utf-8")
 
 
-def _downloads(tables: list[Any]) -> list[tuple[str, str]]:
+def _links(lang: str, page: str, homepage: str | None, up: str) -> dict[str, Any]:
+    """Return the links of one page to the site's root, to its twin in the other language, and its alternates."""
+    root = up + ("" if lang == LANGUAGES[0] else "../")
+    other = next(code for code in LANGUAGES if code != lang)
+    other_root = "" if other == LANGUAGES[0] else f"{other}/"
+    published = "" if page == "index.html" else page
+    alternates = []
+    if homepage:
+        alternates = [
+            (code, f"{homepage}{'' if code == LANGUAGES[0] else code + '/'}{published}") for code in LANGUAGES
+        ]
+        alternates.append(("x-default", f"{homepage}{published}"))
+    return {"root": root, "other_lang": other, "other_href": f"{root}{other_root}{page}", "alternates": alternates}
+
+
+def _downloads(tables: list[Table]) -> list[tuple[str, str]]:
     files = [("datapackage.json", "downloads/datapackage.json")]
     files += [(f"{t.name}.csv", f"downloads/{t.path}") for t in tables]
     files += [("asean-tip-data.sqlite", "downloads/asean-tip-data.sqlite")]
     files += [("parquet/datapackage.json", "downloads/parquet/datapackage.json")]
     return files
-
-
-def _tiers(dumped: dict[str, list[dict[str, Any]]], year: int) -> dict[str, dict[str, Any]]:
-    return {p["country_iso3"]: p for p in dumped["tip_tier_placements"] if p["report_year"] == year}
-
-
-def _charts_for(
-    dumped: dict[str, Any], map_rows: list[dict[str, Any]], words: dict[str, str], lang: str
-) -> dict[str, str]:
-    labels = {t: label("tier", t, lang) for t in MARKS}
-    indonesia = {p["report_year"]: p["tier"] for p in dumped["tip_tier_placements"] if p["country_iso3"] == "IDN"}
-    cases = [
-        {
-            **r,
-            "tier": indonesia[r["year"]],
-            "description": f"{r['year']}: {r['cases']}; Indonesia: {labels[indonesia[r['year']]]}",
-        }
-        for r in dumped["trafficking_cases"]
-        if r["year"] in indonesia
-    ]
-    suspects = [{**r, "description": f"{r['year']}: {r['suspects']}"} for r in dumped["trafficking_suspects"]]
-    meetings = [
-        {
-            **m,
-            "mode": words["online"] if m["online"] else words["in_person"],
-            "description": f"{m['forum']} {m['number']}: {m['start_date']}, {m['city'] or words['online']}",
-        }
-        for m in dumped["meetings"]
-    ]
-    shapes = {f["properties"]["numeric_code"]: f for f in _shapes()}
-    codes = {c["iso3"]: c["numeric_code"] for c in dumped["countries"]}
-    countries = [
-        {
-            **row,
-            "numeric_code": codes[row["iso3"]],
-            "small": row["iso3"] in SMALL,
-            "label_longitude": shapes[codes[row["iso3"]]]["properties"]["label_longitude"],
-            "label_latitude": shapes[codes[row["iso3"]]]["properties"]["label_latitude"],
-        }
-        for row in map_rows
-    ]
-    return {
-        "cases": _charts.cases_chart(cases, words, labels),
-        "suspects": _charts.suspects_chart(suspects, words),
-        "map": _charts.tier_map(countries, shapes, words, labels),
-        "timeline": _charts.timeline(meetings, words),
-    }
-
-
-def _shapes() -> list[dict[str, Any]]:
-    geo = json.loads((Path(__file__).parent / "site" / "southeast-asia.geo.json").read_text(encoding="utf-8"))
-    return list(geo["features"])
-
-
-def _map_rows(dumped: dict[str, Any], names: dict[str, str], lang: str) -> list[dict[str, Any]]:
-    now, before = _tiers(dumped, 2023), _tiers(dumped, 2022)
-    rows = []
-    for iso3, placement in sorted(now.items(), key=lambda item: names[item[0]]):
-        tier, change = placement["tier"], placement["placement_change"]
-        name = names[iso3]
-        text = f"{name}: {label('tier', tier, lang)} ({label('placement_change', change, lang)})"
-        rows.append(
-            {
-                "iso3": iso3,
-                "name": name,
-                "tier": tier,
-                "tier_label": label("tier", tier, lang),
-                "before": label("tier", before[iso3]["tier"], lang) if iso3 in before else "",
-                "change": label("placement_change", change, lang),
-                "description": text,
-            }
-        )
-    return rows
-
-
-def _history(dumped: dict[str, Any], names: dict[str, str], lang: str) -> dict[str, Any]:
-    placements = ((p["country_iso3"], p["report_year"], p["tier"]) for p in dumped["tip_tier_placements"])
-    years, grid = tier_grid(placements, names)
-    rows = [(name, [(MARKS.get(t, ""), label("tier", t, lang) if t else "") for t in tiers]) for name, tiers in grid]
-    legend = [(mark, label("tier", tier, lang)) for tier, mark in MARKS.items()]
-    return {"years": years, "rows": rows, "legend": legend}
-
-
-def _resource(table: Any, rows: list[dict[str, Any]], sources: list[dict[str, Any]], lang: str) -> dict[str, Any]:
-    used = dict.fromkeys(str(r["source_id"]) for r in rows if r.get("source_id"))  # in order, once each
-    citations = {s["source_id"]: s["citation"] for s in sources}
-    return {
-        "name": table.name,
-        "title": text_in(table.titles, lang),
-        "description": text_in(table.descriptions, lang),
-        "path": table.path,
-        "count": len(rows),
-        "fields": [
-            {
-                "name": f.name,
-                "type": f.type,
-                "title": text_in(f.titles, lang),
-                "description": text_in(f.descriptions, lang),
-                "constraints": _constraints(f),
-                "required": f.required,
-            }
-            for f in table.fields
-        ],
-        "columns": list(table.field_names),
-        "rows": [["" if r.get(c) is None else str(r.get(c)) for c in table.field_names] for r in rows],
-        "sources": [citations.get(s, s) for s in used],
-    }
-
-
-def _constraints(field: Any) -> str:
-    parts = []
-    if field.enum is not None:
-        parts.append(" | ".join(map(str, field.enum)))
-    if field.pattern is not None:
-        parts.append(field.pattern)
-    if field.minimum is not None:
-        parts.append(f"≥ {field.minimum}")
-    if field.unique:
-        parts.append("unique")
-    return "; ".join(parts)

@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ._i18n import MARKS, label, tier_grid, words_in
+from ._i18n import label, words_in
+from ._tiers import MARKS, tier_grid
 
 if TYPE_CHECKING:
     from .models import TipTierPlacement
@@ -68,7 +69,7 @@ def summary(lang: str = "en") -> str:
     for status, count in Counter(m.status for m in load_mous()).most_common():
         out.append(f"  {label('mou_status', status, lang):<26} {count:>2}")
     out += ["", word("map", lang)]
-    names = {c.iso3: c.name for c in load_countries()}
+    names = {c.iso3: c.name_indonesian if lang == "id" else c.name for c in load_countries()}
     severity = {t.tier: t.severity for t in load_tip_tiers()}
     placed = sorted((p for p in load_tip_tier_placements() if p.report_year == 2023), key=lambda p: severity[p.tier])
     rows = [word("map_header", lang).split("|")]

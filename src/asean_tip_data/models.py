@@ -21,6 +21,8 @@ class Country(Record):
     iso2: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
     numeric_code: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")]
     name: str
+    name_indonesian: str
+    name_indonesian_source_id: SourceId
     source_id: SourceId
     article_ref: str | None
 
@@ -32,12 +34,12 @@ class Source(Record):
     """A source cited for rows of the data."""
 
     source_id: SourceId
-    kind: Literal["article", "credited", "standard", "editorial", "report"]
+    kind: Literal["article", "credited", "standard", "editorial", "report", "webpage"]
     citation: str
     year: Year | None
     released: datetime.date | None
     doi: Annotated[str, StringConstraints(pattern=r"^10\.[0-9]{4,9}/\S+$")] | None
-    url: Annotated[str, StringConstraints(pattern=r"^https://\S+$")] | None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None
     license: str | None
     article_ref: str | None
 
@@ -196,6 +198,7 @@ class TipTierPlacement(Record):
     tier: Literal["Tier 1", "Tier 2", "Tier 2 Watch List", "Tier 3"]
     placement_change: Literal["remained", "upgraded", "downgraded"]
     note: str | None
+    note_indonesian: str | None
     source_id: SourceId
     article_ref: str | None
 

@@ -1,0 +1,157 @@
+"""What each page of the site shows, in one language: the main page's parts and each table's page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ._i18n import CODED_FIELDS, label
+from ._page_figures import caveat, caveated, mark, number, tier_legend
+from ._schema import Field, Table, text_in
+from ._tiers import tier_grid
+
+SORTABLE = 20  # tables longer than this get a filter box and sorting headings
+_WEB = re.compile(r"https?://\S+\Z")
+
+
+def web_link(url: Any) -> str | None:
+    """Return ``url`` if it is an http or https address a page may link to; None for anything else."""
+    return url if isinstance(url, str) and _WEB.match(url) else None
+
+
+def names_in(countries: Sequence[Mapping[str, Any]], lang: str) -> dict[str, str]:
+    """Return each country's short name in ``lang``, by ISO alpha-3 code, in the order of the table."""
+    return {c["iso3"]: c.get("name_indonesian") or c["name"] if lang == "id" else c["name"] for c in countries}
+
+
+def history(dumped: Mapping[str, Any], names: Mapping[str, str], lang: str) -> dict[str, Any]:
+    """Return the grid of tiers, countries by report years, with its legend and caveats, in ``lang``."""
+    placements = dumped["tip_tier_placements"]
+    found = {(p["country_iso3"], p["report_year"]): p for p in placements}
+    years, grid = tier_grid(((p["country_iso3"], p["report_year"], p["tier"]) for p in placements), names)
+    rows = []
+    for iso3, (name, tiers) in zip(names, grid, strict=True):
+        cells = []
+        for year, tier in zip(years, tiers, strict=True):
+            placement = found.get((iso3, year))
+            text = f"{year}: {label('tier', tier, lang)}" if tier else ""
+            cells.append((tier, mark(placement) if placement else "", text))
+        rows.append((name, cells))
+    caveats = [caveat(p, names, lang) for p in placements if caveated(p)]
+    return {"years": years, "rows": rows, "legend": tier_legend(lang), "caveats": caveats}
+
+
+def constraints(field: Field, words: Mapping[str, str]) -> str:
+    """Return a field's constraints as the dictionary shows them."""
+    parts = []
+    # Codes and patterns as code spans (`code`), which the page sets as code.
+    if field.enum is not None:
+        parts.append(" | ".join(f"`{value}`" for value in field.enum))
+    if field.pattern is not None:
+        parts.append(f"`{field.pattern}`")
+    if field.minimum is not None:
+        parts.append(f"≥ {field.minimum}")
+    if field.unique:
+        parts.append(words["unique"])
+    return "; ".join(parts)
+
+
+def _labeller(table: Table, names: Mapping[str, str], lang: str) -> dict[str, Any]:
+    """Return, per field of ``table`` that holds a code, a function giving the code's label in ``lang``."""
+    labellers: dict[str, Any] = {}
+    for key in table.foreign_keys:
+        if key.resource == "countries" and len(key.fields) == 1:
+            labellers[key.fields[0]] = names.get
+    for (resource, field), kind in CODED_FIELDS.items():
+        if resource == table.name:
+            labellers[field] = lambda code, kind=kind: label(kind, code, lang)
+    return labellers
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def table_page(
+    table: Table,
+    rows: Sequence[Mapping[str, Any]],
+    sources: Sequence[Mapping[str, Any]],
+    names: Mapping[str, str],
+    *,
+    lang: str,
+    words: Mapping[str, str],
+) -> dict[str, Any]:
+    """Return what the page of one table shows: its records with code labels, its dictionary and its sources."""
+    labellers = _labeller(table, names, lang)
+    # Numbers, dates, booleans and codes never break inside a cell.
+    nowrap = {f.name for f in table.fields if f.type != "string" or f.enum is not None or f.pattern is not None}
+    records = [
+        [
+            {
+                "field": f.name,
+                "value": _cell(r.get(f.name)),
+                "label": labellers[f.name](r[f.name]) if f.name in labellers and r.get(f.name) is not None else None,
+                "nowrap": f.name in nowrap,
+            }
+            for f in table.fields
+        ]
+        for r in rows
+    ]
+    return {
+        **summary(table, len(rows), lang, words),
+        "description": text_in(table.descriptions, lang),
+        "columns": list(table.field_names),
+        "rows": records,
+        "sortable": len(rows) > SORTABLE,
+        "fields": [
+            {
+                "name": f.name,
+                "type": f.type,
+                "required": f.required,
+                "constraints": constraints(f, words),
+                "title": text_in(f.titles, lang),
+                "description": text_in(f.descriptions, lang),
+            }
+            for f in table.fields
+        ],
+        "sources": _sources(rows, sources),
+    }
+
+
+def summary(table: Table, count: int, lang: str, words: Mapping[str, str]) -> dict[str, Any]:
+    """Return the one line the main page gives a table: title, row count, downloads, its page."""
+    return {
+        "name": table.name,
+        "title": text_in(table.titles, lang),
+        "count": words["row_count"].format(number(count, lang)),
+        "csv": f"downloads/{table.path}",
+        "parquet": f"downloads/parquet/resources/{table.name}.parquet",
+        "href": f"tables/{table.name}.html",
+    }
+
+
+def _sources(rows: Sequence[Mapping[str, Any]], sources: Sequence[Mapping[str, Any]]) -> list[tuple[str, list[Any]]]:
+    """Return the sources the rows cite, in order, once each, with their DOI and web links."""
+    used = dict.fromkeys(
+        str(value)
+        for r in rows
+        for key, value in r.items()
+        if value and (key == "source_id" or key.endswith("_source_id"))
+    )
+    by_id = {s["source_id"]: s for s in sources}
+    listed = []
+    for source_id in used:
+        source = by_id.get(source_id, {})
+        links = []
+        if source.get("doi"):
+            links.append((f"doi:{source['doi']}", f"https://doi.org/{source['doi']}"))
+        url = web_link(source.get("url"))
+        if url and not (source.get("doi") and url.endswith(source["doi"])):
+            links.append((url, url))
+        listed.append((str(source.get("citation", source_id)), links))
+    return listed

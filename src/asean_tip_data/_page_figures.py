@@ -1,0 +1,170 @@
+"""The page's figures, in one language: each chart with its legend, source, caveat and the data behind it."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
+
+from . import _charts
+from ._i18n import label, words
+from ._tiers import MARKS
+
+Rows = Sequence[Mapping[str, Any]]
+
+
+class Figure(NamedTuple):
+    """One chart of the page: what it shows, where it comes from, and its data as CSV columns and rows."""
+
+    name: str
+    title: str
+    svg: str
+    legend: list[tuple[str, str, str]]  # (tier, mark, label) for a tier legend; empty otherwise
+    caption: str
+    source: str
+    caveats: list[str]
+    columns: list[str]
+    rows: list[list[Any]]
+
+
+def locale(lang: str) -> dict[str, Any]:
+    """Return the number and time locale of ``lang``, as d3 (and so Vega) takes them."""
+    return {kind: words()["locale"][kind][lang] for kind in ("number", "time")}
+
+
+def number(value: int, lang: str) -> str:
+    """Return ``value`` with the thousands separator of ``lang`` (1,000 or 1.000)."""
+    return f"{value:,}".replace(",", locale(lang)["number"]["thousands"])
+
+
+def date_text(iso: str, lang: str) -> str:
+    """Return an ISO date as ``lang`` writes it: 18 December 1997, 18 Desember 1997."""
+    day = datetime.date.fromisoformat(iso)
+    return f"{day.day} {locale(lang)['time']['months'][day.month - 1]} {day.year}"
+
+
+def caveated(placement: Mapping[str, Any]) -> bool:
+    """Return whether a placement carries a caveat on its evidence, shown with an asterisk wherever it is drawn."""
+    return bool(placement.get("note"))
+
+
+def mark(placement: Mapping[str, Any]) -> str:
+    """Return the tier's mark, with an asterisk where the placement carries a caveat."""
+    return MARKS[placement["tier"]] + ("*" if caveated(placement) else "")
+
+
+def caveat(placement: Mapping[str, Any], names: Mapping[str, str], lang: str) -> str:
+    """Return the caveat of a placement in ``lang``: "* Indonesia, 2022: ..."."""
+    note = placement.get("note_indonesian") if lang == "id" else None
+    return f"* {names[placement['country_iso3']]}, {placement['report_year']}: {note or placement['note']}"
+
+
+def tier_legend(lang: str) -> list[tuple[str, str, str]]:
+    """Return each tier's code, mark and label in ``lang``, in order of severity."""
+    return [(tier, mark_, label("tier", tier, lang)) for tier, mark_ in MARKS.items()]
+
+
+def figures(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str, geo: Mapping[str, Any]) -> list[Figure]:
+    """Return the page's four figures in ``lang``."""
+    w = {key: texts[lang] for key, texts in words()["page"].items()}
+    return [
+        _cases(dumped, names, w, lang),
+        _suspects(dumped, w, lang),
+        _map(dumped, names, w, lang, geo),
+        _timeline(dumped, w, lang),
+    ]
+
+
+def placements_in(dumped: Mapping[str, Rows], year: int) -> dict[str, Mapping[str, Any]]:
+    """Return the placements of one report year by country."""
+    return {p["country_iso3"]: p for p in dumped["tip_tier_placements"] if p["report_year"] == year}
+
+
+def _cases(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[str, str], lang: str) -> Figure:
+    indonesia = {p["report_year"]: p for p in dumped["tip_tier_placements"] if p["country_iso3"] == "IDN"}
+    rows, data, caveats = [], [], []
+    for r in dumped["trafficking_cases"]:
+        placement = indonesia.get(r["year"])
+        if placement is None:
+            continue
+        tier = label("tier", placement["tier"], lang)
+        text = w["cases_description"].format(year=r["year"], cases=number(r["cases"], lang), tier=tier)
+        if caveated(placement):
+            caveats.append(caveat(placement, names, lang))
+            text += f" ({caveats[-1]})"
+        rows.append({**r, "tier": placement["tier"], "mark": mark(placement), "description": text})
+        data.append([r["year"], r["cases"], placement["tier"], placement.get("note") or ""])
+    svg = _charts.cases_chart(rows, w, locale(lang))
+    columns = ["year", "cases", "indonesia_tier", "indonesia_tier_note"]
+    return Figure(
+        "cases", w["cases_title"], svg, tier_legend(lang), w["cases_caption"], w["source_cases"], caveats, columns, data
+    )
+
+
+def _suspects(dumped: Mapping[str, Rows], w: Mapping[str, str], lang: str) -> Figure:
+    rows = [
+        {**r, "description": w["suspects_description"].format(year=r["year"], suspects=number(r["suspects"], lang))}
+        for r in dumped["trafficking_suspects"]
+    ]
+    svg = _charts.suspects_chart(rows, w, locale(lang))
+    data = [[r["year"], r["suspects"]] for r in dumped["trafficking_suspects"]]
+    return Figure("suspects", w["suspects_title"], svg, [], "", w["source_suspects"], [], ["year", "suspects"], data)
+
+
+def map_rows(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str) -> list[dict[str, Any]]:
+    """Return each country's 2023 tier, its 2022 tier and the change, sorted by name, in ``lang``."""
+    now, before = placements_in(dumped, 2023), placements_in(dumped, 2022)
+    codes = {c["iso3"]: c["numeric_code"] for c in dumped["countries"]}
+    rows = []
+    for iso3 in sorted(now, key=lambda code: names[code]):
+        placement, earlier = now[iso3], before.get(iso3)
+        tier, change = (
+            label("tier", placement["tier"], lang),
+            label("placement_change", placement["placement_change"], lang),
+        )
+        rows.append(
+            {
+                "iso3": iso3,
+                "numeric_code": codes[iso3],
+                "name": names[iso3],
+                "tier": placement["tier"],
+                "mark": mark(placement),
+                "tier_label": tier,
+                "before": label("tier", earlier["tier"], lang) + ("*" if caveated(earlier) else "") if earlier else "",
+                "before_tier": earlier["tier"] if earlier else "",
+                "change": change,
+                "description": words()["page"]["map_description"][lang].format(
+                    name=names[iso3], tier=tier, change=change
+                ),
+            }
+        )
+    return rows
+
+
+def _map(
+    dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[str, str], lang: str, geo: Mapping[str, Any]
+) -> Figure:
+    rows = map_rows(dumped, names, lang)
+    svg = _charts.tier_map(rows, geo, w, locale(lang))
+    before = placements_in(dumped, 2022)
+    caveats = [caveat(p, names, lang) for p in before.values() if caveated(p)]
+    data = [[r["iso3"], r["name"], r["tier"], r["before_tier"], r["change"]] for r in rows]
+    columns = ["iso3", "name", "tier_2023", "tier_2022", "change"]
+    return Figure(
+        "map", w["map_title"], svg, tier_legend(lang), w["map_caption"], w["source_map"], caveats, columns, data
+    )
+
+
+def _timeline(dumped: Mapping[str, Rows], w: Mapping[str, str], lang: str) -> Figure:
+    rows = []
+    for m in dumped["meetings"]:
+        place = m["city"] or w["online"]
+        text = w["meeting_description"].format(
+            forum=m["forum"], number=m["number"], date=date_text(m["start_date"], lang), place=place
+        )
+        rows.append({**m, "mode": w["online"] if m["online"] else w["in_person"], "description": text})
+    svg = _charts.timeline(rows, w, locale(lang))
+    columns = ["forum", "number", "start_date", "end_date", "city", "online"]
+    data = [[m[c] if m[c] is not None else "" for c in columns] for m in dumped["meetings"]]
+    legend_caption = f"{w['timeline_legend_in_person']} · {w['timeline_legend_online']}"
+    return Figure("timeline", w["timeline_title"], svg, [], legend_caption, w["source_timeline"], [], columns, data)
