@@ -188,7 +188,11 @@ BROKEN = [
         id="columns out of order",
     ),
     pytest.param(
-        "mous", '"MoU on Eradication', '"MoU on "Eradication', ("mous.csv: not valid CSV",), id="unbalanced quote"
+        "mous",
+        '"MoU on Eradication',
+        '"MoU on "Eradication',
+        ("mous.csv: row 4: not valid CSV",),
+        id="unbalanced quote",
     ),
     pytest.param(
         "trafficking_suspects", "2021,165,bareskrim-2023,", "2021,165,", ("row 3: 3 cells, expected 4",), id="short row"
@@ -212,7 +216,7 @@ def test_broken_referenced_table_is_named(edit: Edit, copy: Path) -> None:
 def test_bytes_that_are_not_utf8(copy: Path) -> None:
     path = copy / "resources" / "glossary.csv"
     path.write_bytes(path.read_bytes().replace(b"Juni", "J\xfcni".encode("latin-1")))
-    refused(copy, "glossary", "glossary.csv: not UTF-8 (byte", "\\xfc")
+    refused(copy, "glossary", "glossary.csv: row 15: field 'term': not UTF-8: b'J", "\\xfc")
 
 
 def test_bom_and_crlf_are_accepted(copy: Path) -> None:
@@ -286,3 +290,12 @@ def test_a_broken_copy_leaves_the_bundled_cache_alone(edit: Edit, copy: Path) ->
     edit("trafficking_cases", "2023,998,", "2023,999,")
     assert atd.load_trafficking_cases(copy)[-1].cases == 999
     assert atd.load_trafficking_cases()[-1].cases == 998
+
+
+def test_an_over_long_cell_is_named_by_its_row_and_field(copy: Path) -> None:
+    path = copy / "resources" / "glossary.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    cells = lines[1].split(",")
+    lines[1] = ",".join([cells[0], "x" * 200_000, *cells[2:]])  # the expansion, longer than csv's own limit
+    path.write_text("".join(lines), encoding="utf-8")
+    refused(copy, "glossary", "glossary.csv: row 2: field 'expansion': 200,000 characters, over the limit of 100,000")

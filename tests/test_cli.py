@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import sqlite3
 import subprocess
@@ -169,3 +170,34 @@ def test_cite_formats() -> None:
     bibtex = run("cite", "--format", "bibtex").stdout
     assert "doi = {10.32781/cakrawala.v18i2.733}" in bibtex and bibtex.count("@") == 2
     assert run("cite", "--format", "cff").stdout == atd.cite("cff")
+
+
+def test_a_terminal_that_is_not_utf8_gets_replacement_characters_never_a_crash() -> None:
+    for args in (("summary", "--lang", "id"), ("show", "glossary"), ("list",)):
+        result = subprocess.run(
+            [str(SCRIPT), *args], capture_output=True, env={**os.environ, "PYTHONIOENCODING": "ascii"}, check=False
+        )
+        assert result.returncode == 0 and b"Traceback" not in result.stderr, args
+        result.stdout.decode("ascii")  # nothing but ASCII came out
+    summary = subprocess.run(
+        [str(SCRIPT), "summary"], capture_output=True, env={**os.environ, "PYTHONIOENCODING": "ascii"}, check=False
+    )
+    assert b"2023   998  ????" in summary.stdout  # the bars, each a replacement character
+
+
+@pytest.mark.parametrize("args", [("cite",), ("show", "meetings", "--format", "csv"), ("summary",)])
+def test_a_closed_standard_output_is_one_line_and_exit_2(args: tuple[str, ...]) -> None:
+    result = subprocess.run(f"'{SCRIPT}' {' '.join(args)} >&-", shell=True, capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr == "asean-tip-data: error: standard output is closed; nothing was written\n"
+
+
+def test_a_broken_pipe_loses_output_and_says_so_by_its_exit_code_only() -> None:
+    process = subprocess.Popen(
+        [str(SCRIPT), "show", "meetings", "--format", "jsonl"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first line, as `head -0` would be
+    with process.stderr:
+        stderr = process.stderr.read()
+    assert process.wait() == 2 and stderr == b""

@@ -51,7 +51,7 @@ def test_cli_refuses_to_replace_and_names_the_path(format: str, tmp_path: Path) 
 @pytest.mark.parametrize("format", FORMATS)
 def test_python_refuses_to_replace(format: str, tmp_path: Path) -> None:
     output, mine = _occupied(format, tmp_path)
-    with pytest.raises(FileExistsError, match="overwrite=True"):
+    with pytest.raises(FileExistsError, match="--force replaces it"):
         atd.export(format, output)  # type: ignore[arg-type]
     assert mine.read_text(encoding="utf-8") == "the user's own notes\n"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import asean_tip_data as atd
-from asean_tip_data.models import MODELS
+from asean_tip_data._registry import MODELS
 
 
 def test_resource_names() -> None:
@@ -71,9 +71,8 @@ def test_loading_the_top_level_copy_gives_the_same_records(root: Path) -> None:
 
 
 def test_loading_the_bundled_data_imports_only_what_it_needs() -> None:
-    # No frame library; and while the installed files are as built, no CSV reader, typed schema or
-    # checker either: the records come from checked.json (tests/test_checked.py).
-    unneeded = ("frictionless", "pandas", "polars", "numpy", "csv", "asean_tip_data._checks", "asean_tip_data._schema")
+    # The bundled copy is read like any other, but needs no frame library, database or Parquet reader.
+    unneeded = ("frictionless", "pandas", "polars", "numpy", "pyarrow", "sqlite3", "asean_tip_data._export")
     code = (
         "import sys, asean_tip_data as t\n"
         "[t.load(n) for n in t.resource_names()]\n"
@@ -84,12 +83,13 @@ def test_loading_the_bundled_data_imports_only_what_it_needs() -> None:
 
 
 def test_every_resource_has_its_typed_loader_exported() -> None:
-    from asean_tip_data import models
+    from asean_tip_data import _loading
 
     for name in atd.resource_names():
-        loader = getattr(models, f"load_{name}")
+        loader = getattr(_loading, f"load_{name}")
         assert f"load_{name}" in atd.__all__ and getattr(atd, f"load_{name}") is loader
         assert loader.__name__ == f"load_{name}" and loader() is atd.load(name)
+        assert all(type(r) is MODELS[name] for r in loader())
     assert list(MODELS) == list(atd.resource_names())
 
 
@@ -109,7 +109,8 @@ def test_a_bare_import_loads_nothing_it_does_not_need() -> None:
 
 
 def test_each_name_loads_what_it_needs_on_first_use() -> None:
-    assert _imported_after("import asean_tip_data as t; t.load") == ["asean_tip_data._loading"]
+    assert "asean_tip_data._cite" not in _imported_after("import asean_tip_data as t; t.load")
+    assert "asean_tip_data._loading" in _imported_after("import asean_tip_data as t; t.load")
     assert "pydantic" in _imported_after("import asean_tip_data as t; t.load('countries')")
     assert "asean_tip_data._cite" in _imported_after("from asean_tip_data import cite")
 
@@ -128,9 +129,9 @@ def test_every_public_name_resolves_and_is_listed() -> None:
         atd.nothing  # noqa: B018
 
 
-def test_a_resource_has_one_model() -> None:
+def test_a_resource_has_one_model_and_a_model_one_resource() -> None:
     from asean_tip_data import _loading, models
 
-    with pytest.raises(ValueError, match="'countries' has a model already: Country"):
-        _loading.loader("countries", models.Country)
-    assert list(MODELS) == list(atd.resource_names())
+    assert len(set(MODELS.values())) == len(MODELS) == len(atd.resource_names())
+    with pytest.raises(ValueError, match="Record is the model of no resource"):
+        _loading.loader(models.Record)

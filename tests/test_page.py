@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -137,17 +138,50 @@ def test_every_chart_says_where_it_comes_from_and_gives_itself_away(site: Path, 
     assert html.count("2W*") >= 2 and "* Indonesia, 2022:" in html
 
 
-def test_untrusted_addresses_never_become_links(tmp_path: Path) -> None:
+URL_FIELDS: dict[str, Callable[[dict[str, Any], str], None]] = {
+    "homepage": lambda d, url: d.update(homepage=url),
+    "licence": lambda d, url: d["licenses"][0].update(path=url),
+    "source": lambda d, url: d["sources"][0].update(path=url),
+    "resource licence": lambda d, url: d["resources"][6]["licenses"][0].update(path=url),
+}
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "vbscript:msgbox(1)", "JavaScript:x"]
+)
+def test_untrusted_addresses_never_become_links(tmp_path: Path, url: str) -> None:
     copy = atd.export("csv", tmp_path / "copy")
     descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
-    descriptor["homepage"] = "javascript:alert(1)"
-    descriptor["licenses"][0]["path"] = "data:text/html,<b>x</b>"
+    for put in URL_FIELDS.values():  # every field of the descriptor that holds an address
+        put(descriptor, url)
     (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     site = build_page(tmp_path / "site", copy)
+    scheme = url.split(":")[0]
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        assert not re.search(r'href="(?:javascript|data|vbscript):', html), page
-        assert "javascript:" not in html.split("</head>")[0], page
+        assert not re.search(rf'(?:href|src)="{scheme}:', html, re.IGNORECASE), page
+        head = html.split("</head>")[0]
+        assert f"{scheme}:" not in head.split("application/ld+json")[0], page  # no <link> to it
+        if page.name == "index.html":
+            found = json.loads(head.split('<script type="application/ld+json">')[1].split("</script>")[0])
+            assert not any(str(v).lower().startswith(f"{scheme.lower()}:") for v in _values(found)), page
+
+
+def _values(tree: object) -> list[object]:
+    if isinstance(tree, dict):
+        return [v for value in tree.values() for v in _values(value)]
+    if isinstance(tree, list):
+        return [v for value in tree for v in _values(value)]
+    return [tree]
+
+
+def test_a_source_address_that_is_no_web_address_makes_the_copy_invalid(tmp_path: Path) -> None:
+    copy = atd.export("csv", tmp_path / "copy")
+    sources = copy / "resources" / "sources.csv"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("https://www.iso.org/", "javascript:x//"), "utf-8")
+    with pytest.raises(atd.DataError, match=r"sources.csv: row 7: field 'url': does not match"):
+        build_page(tmp_path / "site", copy)
+    assert not (tmp_path / "site").exists()
 
 
 def test_command_line_builds_from_a_copy_and_refuses_a_full_folder(tmp_path: Path) -> None:
@@ -188,6 +222,6 @@ def test_without_the_page_extra_one_line_names_the_pip_command(
     result = cli_without(["altair"], ["page", "--output", str(tmp_path / "site")])
     assert result.returncode == 2
     assert result.stderr == (
-        "asean-tip-data: error: page() needs altair, which is not installed: pip install 'asean-tip-data[page]'\n"
+        "asean-tip-data: error: page needs altair, which is not installed: pip install 'asean-tip-data[page]'\n"
     )
     assert not (tmp_path / "site").exists()

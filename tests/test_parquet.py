@@ -117,6 +117,7 @@ def test_missing_pyarrow_is_one_line_with_the_pip_command(tmp_path: Path, cli_wi
     )
     assert result.returncode == 2
     assert result.stderr == (
-        "asean-tip-data: error: export() needs pyarrow, which is not installed: pip install 'asean-tip-data[parquet]'\n"
+        "asean-tip-data: error: export --format parquet needs pyarrow, which is not installed: "
+        "pip install 'asean-tip-data[parquet]'\n"
     )
     assert not (tmp_path / "pkg").exists()

@@ -8,15 +8,15 @@ from typing import Any, get_args
 import pytest
 
 import asean_tip_data as atd
-from asean_tip_data import _checks, _schema, _types
-from asean_tip_data.models import MODELS
+from asean_tip_data import _cells, _schema, _types
+from asean_tip_data._registry import MODELS
 
 
 def test_every_type_and_constraint_the_descriptor_uses_is_enforced(descriptor: dict[str, Any]) -> None:
     for resource in descriptor["resources"]:
         for field in resource["schema"]["fields"]:
             where = f"{resource['name']}.{field['name']}"
-            assert field["type"] in _types.TYPES and field["type"] in _checks.PARSERS, where
+            assert field["type"] in _types.TYPES and field["type"] in _cells.PARSERS, where
             assert set(field["constraints"]) <= _schema.CONSTRAINTS, where
         assert set(resource["schema"]) <= {"fields", "primaryKey", "foreignKeys", "missingValues"}, resource["name"]
         assert resource["schema"]["missingValues"] == [""]
@@ -64,7 +64,7 @@ def test_python_types_are_the_models_types(name: str) -> None:
 def test_the_type_map() -> None:
     assert _types.TYPES["date"].python is datetime.date and _types.TYPES["date"].croissant == "sc:Date"
     assert _types.TYPES["integer"].pandas_optional == "Int64" and _types.TYPES["boolean"].sql == "INTEGER"
-    assert set(_types.TYPES) == set(_checks.PARSERS)
+    assert set(_types.TYPES) == set(_cells.PARSERS)
 
 
 def test_an_unknown_resource_names_the_known_ones() -> None:

@@ -15,7 +15,26 @@ if TYPE_CHECKING:
     from ._files import DataError, datapackage_path
     from ._frames import to_pandas, to_polars
     from ._i18n import LANGUAGES, Description, describe, label
-    from ._loading import Loader, load, resource_names, table_schema, validate
+    from ._loading import (
+        Loader,
+        load,
+        load_countries,
+        load_errata,
+        load_glossary,
+        load_liaison_officers,
+        load_meetings,
+        load_mous,
+        load_sources,
+        load_strategies,
+        load_strategy_roles,
+        load_tip_tier_placements,
+        load_tip_tiers,
+        load_trafficking_cases,
+        load_trafficking_suspects,
+        resource_names,
+        table_schema,
+        validate,
+    )
     from ._page import build_page
     from .models import (
         Country,
@@ -32,19 +51,6 @@ if TYPE_CHECKING:
         TipTierPlacement,
         TraffickingCases,
         TraffickingSuspects,
-        load_countries,
-        load_errata,
-        load_glossary,
-        load_liaison_officers,
-        load_meetings,
-        load_mous,
-        load_sources,
-        load_strategies,
-        load_strategy_roles,
-        load_tip_tier_placements,
-        load_tip_tiers,
-        load_trafficking_cases,
-        load_trafficking_suspects,
     )
 
 __all__ = [
@@ -120,7 +126,9 @@ _HOMES = {
 def _home(name: str) -> str | None:
     if name in _HOMES:
         return _HOMES[name]
-    if name.startswith("load_") or name[:1].isupper():
+    if name.startswith("load_"):
+        return "_loading"
+    if name[:1].isupper():
         return "models"
     return None
 

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ._frames import require
+from ._optional import require
 from ._tiers import COLOURS as TIER_COLOURS
 from ._tiers import INK
 

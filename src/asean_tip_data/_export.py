@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-import csv
-import datetime
-import errno
-import io
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
-from ._files import DESCRIPTOR, PathArg, bundled_bytes
+from ._cells import cell
+from ._files import DESCRIPTOR, DataError, PathArg, datapackage_path
 from ._loading import field_names, load, resource_names
+from ._output import EXPORT_FORMATS, FOLDER_FORMATS, ExportFormat, write_safely
+from ._schema import table
+from .models import Record
 
-if TYPE_CHECKING:
-    from .models import Record
-
-ExportFormat = Literal["csv", "json", "sqlite", "parquet"]
-EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "json", "sqlite", "parquet")
-FOLDER_FORMATS = frozenset({"csv", "parquet"})  # a Data Package folder; the others write one file
-
-
-def cell(value: Any) -> str:
-    """Return ``value`` as the CSV files write it."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
+INT64 = 2**63  # SQLite and Parquet hold integers in [-2**63, 2**63)
 
 
 def rows(name: str, datapackage: PathArg = None) -> list[list[str]]:
@@ -40,11 +24,21 @@ def rows(name: str, datapackage: PathArg = None) -> list[list[str]]:
     return [list(fields)] + [[cell(getattr(r, f)) for f in fields] for r in load(name, datapackage)]
 
 
+def _quoted(text: str) -> str:
+    # csv.writer quotes a CR only when the line terminator holds one; ours is LF, as the dialect says.
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def csv_lines(cells: Iterable[Sequence[str]]) -> str:
+    """Return rows of cells as CSV text in the descriptor's dialect: comma, double quote, LF."""
+    return "".join(",".join(map(_quoted, row)) + "\n" for row in cells)
+
+
 def csv_text(name: str, datapackage: PathArg = None) -> str:
     """Return resource ``name`` as CSV text, byte for byte as the bundled file."""
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows(name, datapackage))
-    return out.getvalue()
+    return csv_lines(rows(name, datapackage))
 
 
 def json_records(records: Iterable[Record]) -> list[dict[str, Any]]:
@@ -56,8 +50,8 @@ def _csv_folder(path: Path, datapackage: PathArg) -> None:
     texts = {name: csv_text(name, datapackage) for name in resource_names()}
     (path / "resources").mkdir(parents=True)
     for name, text in texts.items():
-        (path / "resources" / f"{name}.csv").write_text(text, encoding="utf-8")
-    (path / DESCRIPTOR).write_bytes(bundled_bytes(DESCRIPTOR))
+        (path / "resources" / f"{name}.csv").write_text(text, encoding="utf-8", newline="")
+    (path / DESCRIPTOR).write_bytes(datapackage_path().read_bytes())
 
 
 def _json_file(path: Path, datapackage: PathArg) -> None:
@@ -76,27 +70,23 @@ def _writer(format: str) -> Callable[[Path, PathArg], None]:
 
         return sqlite_write
     if format == "parquet":
-        from ._frames import require
+        from ._optional import require
         from ._parquet import write as parquet_write
 
-        require("pyarrow.parquet", "export", extra="parquet")  # before anything is written
+        require("pyarrow.parquet", "export --format parquet", extra="parquet")  # before anything is written
         return parquet_write
     raise ValueError(f"unknown export format {format!r}; expected one of: {', '.join(EXPORT_FORMATS)}")
 
 
-def _check_target(path: Path, folder: bool, overwrite: bool) -> None:
-    """Raise an OSError naming ``path`` if writing there would replace something unasked."""
-    if not path.parent.is_dir() and not folder:
-        # sqlite3 would only say "unable to open database file".
-        raise FileNotFoundError(errno.ENOENT, "no such folder", str(path.parent))
-    if folder and path.exists() and not path.is_dir():
-        raise FileExistsError(errno.EEXIST, "exists and is not a folder", str(path))
-    if not folder and path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "is a folder; give a file name", str(path))
-    if overwrite or not path.exists() or (folder and not any(path.iterdir())):
-        return
-    what = "a folder that is not empty" if folder else "a file that exists"
-    raise FileExistsError(errno.EEXIST, f"{what}; --force (overwrite=True) replaces it", str(path))
+def check_integers(datapackage: PathArg, what: str) -> None:
+    """Raise a DataError naming resource, row and field of the first integer ``what`` cannot hold (64 bits)."""
+    for name in resource_names():
+        integers = [f.name for f in table(name).fields if f.type == "integer"]
+        for number, record in enumerate(load(name, datapackage), start=2):
+            for field in integers:
+                value = getattr(record, field)
+                if value is not None and not -INT64 <= value < INT64:
+                    raise DataError(f"{name}: row {number}: field {field!r}: {value} does not fit in 64 bits ({what})")
 
 
 def export(
@@ -104,37 +94,8 @@ def export(
 ) -> Path:
     """Write every resource to ``output`` in ``format`` and return the path written."""
     write = _writer(format)
-    path = Path(output)
-    write_safely(path, format in FOLDER_FORMATS, overwrite, lambda target: write(target, datapackage))
-    return path
-
-
-def write_safely(path: Path, folder: bool, overwrite: bool, write: Callable[[Path], None]) -> None:
-    """Call ``write`` on a new ``path`` beside the target, then move it into place: never a surprise."""
-    import shutil
-    import tempfile  # here, not at import: the command line's --help stays cheap
-
-    _check_target(path, folder, overwrite)
-    if folder:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    # Written beside the target, then moved into place: a failure halfway leaves what was there.
-    staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
-    try:
-        write(staging / path.name)
-        _replace(staging / path.name, path, staging)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
-def _replace(new: Path, path: Path, staging: Path) -> None:
-    """Move ``new`` to ``path``; what ``path`` held moves into ``staging`` and goes with it."""
-    if not path.is_dir():
-        os.replace(new, path)  # atomic for a file
-        return
-    old = staging / ".old"
-    path.rename(old)
-    try:
-        new.rename(path)
-    except OSError:
-        old.rename(path)
-        raise
+    for name in resource_names():  # a broken copy stops here, before anything is written
+        load(name, datapackage)
+    if format in ("sqlite", "parquet"):
+        check_integers(datapackage, format)
+    return write_safely(output, format in FOLDER_FORMATS, overwrite, lambda target: write(target, datapackage))

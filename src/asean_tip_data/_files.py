@@ -1,16 +1,18 @@
-"""Reach and read the files of the bundled Data Package or of a copy, and report a broken one."""
+"""Find and read the files of a copy of the Data Package, the bundled one included, and never one outside it."""
 
 from __future__ import annotations
 
+import json
 import os
-import sys
-from collections.abc import Callable
+import stat
 from pathlib import Path
 from typing import Any
 
 PathArg = str | os.PathLike[str] | None
 DESCRIPTOR = "datapackage.json"
-Reader = Callable[[str], bytes]
+# The largest file of a copy that is read (the bundled tables are a few kilobytes): a copy cannot
+# make a reader take more memory than this, or wait on a pipe or a device.
+MAX_BYTES = 64 * 1024 * 1024
 
 
 class DataError(ValueError):
@@ -19,50 +21,81 @@ class DataError(ValueError):
 
 def datapackage_path() -> Path:
     """Return the file path of the bundled ``datapackage.json``."""
-    from importlib.resources import files  # here, not at import: see bundled_bytes()
-
-    return Path(str(files(__package__) / DESCRIPTOR))
+    return Path(__file__).parent / DESCRIPTOR
 
 
-def bundled_bytes(relative: str) -> bytes:
-    """Return the bytes of a file of the bundled Data Package, such as ``resources/mous.csv``."""
-    # Read through the package's own loader, as importlib.resources and pkgutil.get_data do, but
-    # without importing them (zipfile, tempfile, importlib.util): a tenth of a cold start.
-    loader = __spec__.loader if __spec__ is not None else None
-    if loader is None or not hasattr(loader, "get_data"):
-        raise OSError(f"the loader of {__package__} cannot read {relative}")
-    data: bytes = loader.get_data(os.path.join(os.path.dirname(__file__), *relative.split("/")))
+def descriptor_path(datapackage: PathArg) -> Path:
+    """Return the descriptor of the copy at ``datapackage`` (its folder or the descriptor), or the bundled one."""
+    if datapackage is None:
+        return datapackage_path()
+    text = os.fspath(datapackage)
+    if "\0" in text:
+        raise DataError(f"{text!r}: a path cannot hold a NUL byte")
+    path = Path(text)
+    return path / DESCRIPTOR if path.is_dir() else path
+
+
+def folder_of(descriptor: Path) -> Path:
+    """Return the folder a copy's files must lie in: the folder of its descriptor, symlinks resolved."""
+    try:
+        return descriptor.resolve(strict=True).parent
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of symlinks
+        raise DataError(f"{descriptor}: cannot read the descriptor ({_why(exc)})") from None
+
+
+def _why(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def read_file(folder: Path, relative: str, what: str) -> bytes:
+    """Return the bytes of ``relative`` below ``folder``; a DataError if outside it, not a regular file or too large."""
+    path = folder / relative
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        raise DataError(f"{path}: cannot read {what} ({_why(exc)})") from None
+    if real != folder and folder not in real.parents:
+        raise DataError(f"{path}: {what} lies outside the copy's folder {folder} (it is {real}); not read")
+    try:
+        # Non-blocking, so that opening a pipe returns at once; fstat then says what was opened.
+        fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read {what} ({_why(exc)})") from None
+    with open(fd, "rb", closefd=True) as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError(f"{path}: {what} is not a regular file; not read")
+        if info.st_size > MAX_BYTES:
+            raise DataError(f"{path}: {what} is {info.st_size:,} bytes, over the limit of {MAX_BYTES:,}; not read")
+        data = file.read(info.st_size)  # read(n) sets aside n bytes first: ask for what is there
+        while len(data) <= MAX_BYTES and (more := file.read(1 << 16)):  # it grew meanwhile
+            data += more
+    if len(data) > MAX_BYTES:
+        raise DataError(f"{path}: {what} is over the limit of {MAX_BYTES:,} bytes; not read")
     return data
 
 
-def folder_reader(folder: Path) -> Reader:
-    """Return a reader of the files below ``folder``, read afresh on every call."""
-    return lambda relative: (folder / relative).read_bytes()
+def read_descriptor(descriptor: Path) -> tuple[Path, Any]:
+    """Return the folder of a copy and its parsed descriptor; a DataError says what is wrong."""
+    folder = folder_of(descriptor)
+    data = read_file(folder, descriptor.resolve().name, "the descriptor")
+    return folder, parse_json(decode(data, str(descriptor)), str(descriptor))
 
 
-def read_text(read: Reader, where: str, relative: str, what: str) -> str:
-    """Return the UTF-8 text of one file of a copy; a DataError naming ``where`` if it can't be had."""
+def decode(data: bytes, where: str) -> str:
+    """Return the UTF-8 text of a descriptor; a DataError names the first byte that is not UTF-8."""
     try:
-        raw = read(relative)
-    except OSError as exc:
-        raise DataError(f"{where}: cannot read {what} ({exc.strerror or exc})") from None
-    try:
-        text = raw.decode("utf-8")  # not "utf-8-sig", whose codec is one more import
+        text = data.decode("utf-8-sig")  # a byte order mark is allowed
     except UnicodeDecodeError as exc:
-        raise DataError(f"{where}: not UTF-8 (byte {exc.start}: {raw[exc.start : exc.end]!r})") from None
-    return text[1:] if text.startswith("\ufeff") else text  # a byte order mark is allowed
+        raise DataError(f"{where}: not UTF-8 (byte {exc.start}: {data[exc.start : exc.end]!r})") from None
+    return text
 
 
-def parse_json(data: bytes) -> Any:
-    """Return the JSON value of ``data``; a ValueError (json.JSONDecodeError) if it is not JSON."""
-    # Whoever loads records has pydantic_core in memory already: its parser spares the json module's
-    # import, a tenth of what loading adds to pydantic. The command line's --help keeps to json.
-    core = sys.modules.get("pydantic_core")
-    if core is not None:
-        try:
-            return core.from_json(data)
-        except ValueError:
-            pass  # json's message names the line: let it say what is wrong
-    import json
-
-    return json.loads(data)
+def parse_json(text: str, where: str) -> Any:
+    """Return the JSON value of ``text``; a DataError says where it is broken or too deeply nested."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{where}: not JSON ({exc.msg}, line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise DataError(f"{where}: not JSON this package reads (nested too deeply)") from None

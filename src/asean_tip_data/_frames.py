@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING, Any, cast
 
 from ._files import PathArg
 from ._loading import load
+from ._optional import require
 from ._schema import table
 
 if TYPE_CHECKING:
     import pandas
     import polars
-
-
-def require(module: str, caller: str, extra: str | None = None) -> Any:
-    """Return the optional ``module``; an ImportError names the extra that brings it."""
-    try:
-        return import_module(module)
-    except ImportError:
-        package = module.split(".")[0]
-        raise ImportError(
-            f"{caller}() needs {package}, which is not installed: pip install 'asean-tip-data[{extra or package}]'"
-        ) from None
 
 
 def columns(name: str, datapackage: PathArg) -> dict[str, list[Any]]:
@@ -33,7 +22,7 @@ def columns(name: str, datapackage: PathArg) -> dict[str, list[Any]]:
 
 def to_pandas(name: str, datapackage: PathArg = None) -> pandas.DataFrame:
     """Return resource ``name`` as a pandas DataFrame with the Table Schema's types."""
-    pd = require("pandas", "to_pandas")
+    pd = require("pandas", "to_pandas()")
     values = columns(name, datapackage)
     frame = {}
     for field in table(name).fields:
@@ -49,7 +38,7 @@ def to_pandas(name: str, datapackage: PathArg = None) -> pandas.DataFrame:
 
 def to_polars(name: str, datapackage: PathArg = None) -> polars.DataFrame:
     """Return resource ``name`` as a polars DataFrame with the Table Schema's types."""
-    pl = require("polars", "to_polars")
+    pl = require("polars", "to_polars()")
     schema = {
         f.name: pl.Enum(list(f.enum)) if f.enum is not None else getattr(pl, f.types.polars) for f in table(name).fields
     }

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
+from pathlib import Path
 from typing import Any, NamedTuple
 
-from ._files import bundled_bytes, parse_json
-from ._schema import bundled_descriptor, bundled_tables, table, text_in, translations
+from ._schema import Field, bundled_descriptor, bundled_tables, table, text_in, translations
 
 LANGUAGES = ("en", "id")  # the default first, as the descriptor's `languages` lists them
 
@@ -21,7 +22,7 @@ WORDS_FILE = "words.json"
 @cache
 def words() -> dict[str, Any]:
     """Return the words of words.json: "labels" by kind and code, "summary" and "page" by key."""
-    parsed: dict[str, Any] = parse_json(bundled_bytes(WORDS_FILE))
+    parsed: dict[str, Any] = json.loads((Path(__file__).parent / WORDS_FILE).read_text(encoding="utf-8"))
     return parsed
 
 
@@ -83,3 +84,18 @@ def describe(resource: str | None = None, *, lang: str = "en") -> Description:
     schema = table(resource)
     fields = tuple(Description(f.name, text_in(f.titles, lang), text_in(f.descriptions, lang)) for f in schema.fields)
     return Description(schema.name, text_in(schema.titles, lang), text_in(schema.descriptions, lang), fields)
+
+
+def constraints(field: Field, lang: str = "en") -> str:
+    """Return a field's constraints in ``lang``, codes and patterns as code spans (`code`)."""
+    words = words_in("page", lang)
+    parts = []
+    if field.enum is not None:
+        parts.append(f"{words['one_of']} " + ", ".join(f"`{value}`" for value in field.enum))
+    if field.pattern is not None:
+        parts.append(f"{words['pattern']} `{field.pattern}`")
+    if field.minimum is not None:
+        parts.append(f"≥ {field.minimum}")
+    if field.unique:
+        parts.append(words["unique"])
+    return "; ".join(parts)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ._page_content import web_link
 from ._schema import Table, text_in, translations
 
 
 def jsonld(descriptor: dict[str, Any], tables: list[Table], dumped: dict[str, Any], lang: str) -> str:
     """Return the schema.org Dataset description of the page, safe inside a <script> element."""
-    homepage = str(descriptor.get("homepage", ""))
+    # Only http and https addresses of a copy become URLs here; anything else (javascript:) is dropped.
+    homepage = web_link(descriptor.get("homepage")) or ""
     dates = [m["start_date"] for m in dumped["meetings"]] + [m["end_date"] for m in dumped["meetings"]]
     creators = [c for c in descriptor.get("contributors", []) if "creator" in c.get("roles", [])]
     data: dict[str, Any] = {
@@ -19,11 +21,11 @@ def jsonld(descriptor: dict[str, Any], tables: list[Table], dumped: dict[str, An
         "name": text_in(translations(descriptor, "title"), lang),
         "alternateName": descriptor.get("name"),
         "description": text_in(translations(descriptor, "description"), lang),
-        "url": homepage + ("" if lang == "en" else f"{lang}/"),
+        "url": (homepage + ("" if lang == "en" else f"{lang}/")) if homepage else None,
         "identifier": descriptor.get("id"),
         "version": descriptor.get("version"),
         "inLanguage": list(descriptor.get("languages", ["en"])),
-        "license": [lic.get("path") for lic in descriptor.get("licenses", [])],
+        "license": [url for lic in descriptor.get("licenses", []) if (url := web_link(lic.get("path")))],
         "keywords": descriptor.get("keywords", []),
         "creator": [
             {"@type": "Person", "name": c.get("title"), "affiliation": c.get("organization")} for c in creators
@@ -36,7 +38,7 @@ def jsonld(descriptor: dict[str, Any], tables: list[Table], dumped: dict[str, An
                 {"@type": "Country", "name": c["name"], "identifier": c["iso3"]} for c in dumped["countries"]
             ],
         },
-        "isBasedOn": [s.get("path") for s in descriptor.get("sources", [])],
+        "isBasedOn": [url for s in descriptor.get("sources", []) if (url := web_link(s.get("path")))],
         "citation": [s.get("title") for s in descriptor.get("sources", [])],
         "variableMeasured": [
             {

@@ -1,124 +1,114 @@
-"""One copy of the Data Package: its descriptor, and its tables read and checked on demand."""
+"""One copy of the Data Package, the bundled one or any other: its descriptor, and its tables read and checked."""
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 import re
+import threading
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from . import _checks
-from ._checked import LOCK
-from ._files import DESCRIPTOR, DataError, PathArg, Reader, bundled_bytes, folder_reader, parse_json, read_text
-from ._record import construct
+from . import _cells
+from ._files import DataError, PathArg, datapackage_path, descriptor_path, read_descriptor, read_file
+from ._registry import MODELS
 from ._schema import Table, bundled_descriptor, bundled_tables
-
-if TYPE_CHECKING:
-    from .models import Record
+from .models import Record
 
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")  # what surrogateescape made of bytes that are not UTF-8
+MAX_CELL = 100_000  # characters in one cell; the longest bundled cell has a few hundred
+# csv's own limit (131,072 characters) would stop a long cell with no row or field named: lift it
+# for the whole process (it only ever allows more), and refuse long cells ourselves, by name.
+csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
 
 
 class Package:
     """One copy of the datapackage: its descriptor and the tables read from it so far."""
 
-    def __init__(
-        self,
-        folder: str,
-        read: Reader,
-        models: Mapping[str, type[Record]],
-        descriptor: str,
-        parsed: Mapping[str, Any] | None = None,
-    ) -> None:
-        self.folder = folder
-        self.read = read
-        self.models = models
-        self.descriptor_name = os.path.join(folder, descriptor)
-        self.resources = self._resources(descriptor, parsed)
-        self.tables: dict[str, tuple[Record, ...]] = {}
-
-    def _resources(self, descriptor: str, parsed: Any) -> dict[str, Mapping[str, Any]]:
-        """Return the resources of the descriptor by name, reading it unless it is ``parsed`` already."""
-        where = self.descriptor_name
+    def __init__(self, descriptor: Path, parsed: Mapping[str, Any] | None = None) -> None:
+        self.descriptor = descriptor
         if parsed is None:
-            text = read_text(self.read, where, descriptor, "the descriptor")
-            try:
-                parsed = parse_json(text.encode("utf-8"))
-            except ValueError as exc:
-                line = f", line {exc.lineno}" if hasattr(exc, "lineno") else ""
-                raise DataError(f"{where}: not JSON ({getattr(exc, 'msg', exc)}{line})") from None
+            self.folder, parsed = read_descriptor(descriptor)
+        else:
+            self.folder = descriptor.resolve().parent
         resources = parsed.get("resources") if isinstance(parsed, dict) else None
         if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
-            raise DataError(f"{where}: 'resources' must be a list of objects")
-        return {str(r.get("name")): r for r in resources}
+            raise DataError(f"{descriptor}: 'resources' must be a list of objects")
+        self.resources: dict[str, Mapping[str, Any]] = {str(r.get("name")): r for r in resources}
+        self.tables: dict[str, tuple[Record, ...]] = {}
+        self.lock = threading.RLock()  # re-entrant: a table's references read other tables
 
     def records(self, name: str) -> tuple[Record, ...]:
         """Return the records of table ``name``, read and checked with every table it refers to."""
-        with LOCK:
+        with self.lock:
             if name not in self.tables:
                 self.tables[name] = self._read_table(bundled_tables()[name])
             return self.tables[name]
 
-    def _resource_path(self, name: str) -> str:
-        """Return the checked relative path of resource ``name``."""
+    def _resource(self, name: str) -> tuple[str, Mapping[str, Any]]:
+        """Return the checked relative path of resource ``name``, and the resource."""
         resource = self.resources.get(name)
         if resource is None:
-            raise DataError(f"{self.descriptor_name}: no resource named {name!r}")
+            raise DataError(f"{self.descriptor}: no resource named {name!r}")
         path = resource.get("path")
         if not isinstance(path, str) or not path:
-            raise DataError(f"{self.descriptor_name}: resource {name!r}: 'path' must be a string")
+            raise DataError(f"{self.descriptor}: resource {name!r}: 'path' must be a string")
         pure = PurePosixPath(path)
         # The package never touches the network and never reads outside its own folder.
-        if _URL.match(path) or pure.is_absolute() or ".." in pure.parts:
+        if _URL.match(path) or pure.is_absolute() or ".." in pure.parts or "\0" in path:
             raise DataError(
-                f"{self.descriptor_name}: resource {name!r}: path {path!r} must be relative "
+                f"{self.descriptor}: resource {name!r}: path {path!r} must be relative "
                 "and stay inside the package (no URL, no absolute path, no '..')"
             )
-        return path
+        return path, resource
 
     def _read_table(self, table: Table) -> tuple[Record, ...]:
-        path = self._resource_path(table.name)
-        where = os.path.join(self.folder, path)
-        text = read_text(self.read, where, path, f"resource {table.name!r}")
-        try:
-            rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
-        except csv.Error as exc:
-            raise DataError(f"{where}: not valid CSV ({exc})") from None
+        path, resource = self._resource(table.name)
+        where = str(self.folder / path)
+        data = read_file(self.folder, path, f"resource {table.name!r}")
+        if resource.get("format") == "parquet" or path.endswith(".parquet"):
+            from ._parquet_cells import cells  # only here: pyarrow is the parquet extra
+
+            rows, suspect = cells(data, where, table), True
+        else:
+            text = data.decode("utf-8", "surrogateescape").removeprefix("\ufeff")  # a byte order mark is allowed
+            # Bytes that are not UTF-8 stay, as surrogates, to be named with their row and field.
+            rows, suspect = _csv_rows(text, where), len(text) > MAX_CELL or bool(_NOT_UTF8.search(text))
         if not rows:
             raise DataError(f"{where}: empty file; expected the header {','.join(table.field_names)}")
-        _checks.check_header(where, rows[0], table.field_names)
-        checkers = _checks.checkers(table)
-        model = self.models[table.name]
+        _cells.check_header(where, rows[0], table.field_names)
+        checkers = _cells.checkers(table)
+        model = MODELS[table.name]
         records = []
-        for number, cells in enumerate(rows[1:], start=2):
-            if len(cells) != len(checkers):
-                raise DataError(f"{where}: row {number}: {len(cells)} cells, expected {len(checkers)}")
+        for number, row in enumerate(rows[1:], start=2):
+            if len(row) != len(checkers):
+                raise DataError(f"{where}: row {number}: {len(row)} cells, expected {len(checkers)}")
             values = {}
-            for (name, check), cell in zip(checkers, cells, strict=True):
+            for (field, check), cell in zip(checkers, row, strict=True):
+                if suspect:
+                    _suspect(cell, f"{where}: row {number}: field {field!r}")
                 try:
-                    values[name] = check(cell)
+                    values[field] = check(cell)
                 except ValueError as exc:
-                    raise DataError(f"{where}: row {number}: field {name!r}: {exc}: {cell!r}") from None
+                    raise DataError(f"{where}: row {number}: field {field!r}: {exc}: {cell!r}") from None
             # Every field was checked above against the Table Schema, which the models mirror
-            # (tests/test_models.py); constructing skips building a pydantic validator per model
-            # at start-up, the larger part of a cold load. The cross-field rules still run.
-            record = construct(model, values)
+            # (tests/test_models.py): constructing skips building a validator per model.
+            record = model.model_construct(**values)
             try:
-                record.check()
+                record.check()  # the rules between fields
             except ValueError as exc:
                 raise DataError(f"{where}: row {number}: {exc}") from None
             records.append(record)
-        _checks.check_keys(where, table, records)
+        _cells.check_keys(where, table, records)
         self._check_foreign_keys(where, table, records)
         return tuple(records)
 
     def _check_foreign_keys(self, where: str, table: Table, records: list[Record]) -> None:
         for fk in table.foreign_keys:
-            wanted = set(_checks.keys(self.records(fk.resource), fk.reference))
-            for number, value in enumerate(_checks.keys(records, fk.fields), start=2):
+            wanted = set(_cells.keys(self.records(fk.resource), fk.reference))
+            for number, value in enumerate(_cells.keys(records, fk.fields), start=2):
                 if None not in value and value not in wanted:
                     raise DataError(
                         f"{where}: row {number}: field {'/'.join(fk.fields)!r}: {'/'.join(map(str, value))!r} "
@@ -126,32 +116,32 @@ class Package:
                     )
 
 
-def _models() -> Mapping[str, type[Record]]:
-    from .models import MODELS  # here: reading the descriptor alone needs no pydantic
+def _suspect(cell: str, where: str) -> None:
+    """Raise a DataError naming the row and field of a cell that is too long or holds bytes that are not UTF-8."""
+    if len(cell) > MAX_CELL:
+        raise DataError(f"{where}: {len(cell):,} characters, over the limit of {MAX_CELL:,}")
+    if _NOT_UTF8.search(cell):
+        raise DataError(f"{where}: not UTF-8: {cell.encode('utf-8', 'surrogateescape')!r}")
 
-    return MODELS
+
+def _csv_rows(text: str, where: str) -> list[list[str]]:
+    """Return the rows of a CSV file's text; a DataError names the row where its quoting breaks."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        return list(reader)
+    except csv.Error as exc:
+        raise DataError(f"{where}: row {reader.line_num}: not valid CSV ({exc})") from None
 
 
-_BUNDLED: list[Package] = []  # the one bundled copy, once built
-
-
-def bundled() -> Package:
-    """Return the bundled copy; its tables, once read, are shared by every caller and thread."""
-    if not _BUNDLED:
-        with LOCK:
-            if not _BUNDLED:
-                _BUNDLED.append(
-                    Package(os.path.dirname(__file__), bundled_bytes, _models(), DESCRIPTOR, bundled_descriptor())
-                )
-    return _BUNDLED[0]
+_BUNDLED: list[Package] = []  # the one bundled copy, once built: its tables are read once, shared
+_BUNDLED_LOCK = threading.Lock()
 
 
 def open_package(datapackage: PathArg) -> Package:
-    """Return the bundled copy, or the copy at ``datapackage`` (its folder or its descriptor)."""
-    if datapackage is None:
-        return bundled()
-    path = Path(datapackage)
-    if path.is_dir():
-        path = path / DESCRIPTOR
-    # A given copy is read afresh on every call: it may change between calls.
-    return Package(str(path.parent), folder_reader(path.parent), _models(), path.name)
+    """Return the bundled copy, or the copy at ``datapackage`` (its folder or its descriptor), read afresh."""
+    if datapackage is not None:
+        return Package(descriptor_path(datapackage))
+    with _BUNDLED_LOCK:
+        if not _BUNDLED:
+            _BUNDLED.append(Package(datapackage_path(), bundled_descriptor()))
+        return _BUNDLED[0]

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from ._cite import cite
-from ._export import export, write_safely
-from ._files import DESCRIPTOR, PathArg, bundled_bytes
-from ._frames import require
+from ._export import check_integers, export
+from ._files import DESCRIPTOR, PathArg, descriptor_path, read_descriptor
 from ._i18n import LANGUAGES, words_in
 from ._jsonld import jsonld
 from ._loading import load, resource_names
+from ._optional import require
+from ._output import write_safely
 from ._page_content import history, names_in, summary, table_page, web_link
 from ._page_figures import figures, map_rows
 from ._schema import Table, parse_table, text_in, translations
@@ -29,16 +30,10 @@ def build_page(output: str | Path, datapackage: PathArg = None, *, overwrite: bo
     """Build the site into the folder ``output`` from the bundled data or the given copy."""
     for module in PAGE_EXTRA:  # before anything is written
         require(module, "page", extra="page")
-    path = Path(output)
-    write_safely(path, True, overwrite, lambda site: _write_site(site, datapackage))
-    return path
-
-
-def _descriptor(datapackage: PathArg) -> dict[str, Any]:
-    if datapackage is None:
-        return dict(json.loads(bundled_bytes(DESCRIPTOR)))
-    path = Path(datapackage)
-    return dict(json.loads((path / DESCRIPTOR if path.is_dir() else path).read_text(encoding="utf-8")))
+    for name in resource_names():  # a broken copy stops here, before anything is written
+        load(name, datapackage)
+    check_integers(datapackage, "the site's SQLite and Parquet downloads")
+    return write_safely(output, True, overwrite, lambda site: _write_site(site, datapackage))
 
 
 def tier_class(tier: str) -> str:
@@ -67,8 +62,8 @@ def _environment() -> Any:
 
 
 def _write_site(site: Path, datapackage: PathArg) -> None:
-    records = {name: load(name, datapackage) for name in resource_names()}  # a broken copy stops here
-    descriptor = _descriptor(datapackage)
+    records = {name: load(name, datapackage) for name in resource_names()}
+    descriptor = dict(read_descriptor(descriptor_path(datapackage))[1])
     downloads = site / "downloads"
     export("csv", downloads, datapackage)
     (downloads / DESCRIPTOR).write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", "utf-8")
@@ -123,7 +118,7 @@ def _write_language(
         "map_rows": map_rows(dumped, names, lang),
         "history": history(dumped, names, lang),
         "tables": lines,
-        "jsonld": jsonld({**descriptor, "homepage": homepage or ""}, tables, dumped, lang),
+        "jsonld": jsonld(descriptor, tables, dumped, lang),
     }
     page = environment.get_template("index.html.jinja").render(main)
     (site / lang_root / "index.html").write_text(page, encoding="utf-8")

@@ -6,9 +6,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ._i18n import CODED_FIELDS, label
+from ._i18n import CODED_FIELDS, constraints, label
 from ._page_figures import caveat, caveated, mark, number, tier_legend
-from ._schema import Field, Table, text_in
+from ._schema import Table, text_in
 from ._tiers import tier_grid
 
 SORTABLE = 20  # tables longer than this get a filter box and sorting headings
@@ -40,21 +40,6 @@ def history(dumped: Mapping[str, Any], names: Mapping[str, str], lang: str) -> d
         rows.append((name, cells))
     caveats = [caveat(p, names, lang) for p in placements if caveated(p)]
     return {"years": years, "rows": rows, "legend": tier_legend(lang), "caveats": caveats}
-
-
-def constraints(field: Field, words: Mapping[str, str]) -> str:
-    """Return a field's constraints as the dictionary shows them."""
-    parts = []
-    # Codes and patterns as code spans (`code`), which the page sets as code.
-    if field.enum is not None:
-        parts.append(" | ".join(f"`{value}`" for value in field.enum))
-    if field.pattern is not None:
-        parts.append(f"`{field.pattern}`")
-    if field.minimum is not None:
-        parts.append(f"≥ {field.minimum}")
-    if field.unique:
-        parts.append(words["unique"])
-    return "; ".join(parts)
 
 
 def _labeller(table: Table, names: Mapping[str, str], lang: str) -> dict[str, Any]:
@@ -113,7 +98,7 @@ def table_page(
                 "name": f.name,
                 "type": f.type,
                 "required": f.required,
-                "constraints": constraints(f, words),
+                "constraints": constraints(f, lang),
                 "title": text_in(f.titles, lang),
                 "description": text_in(f.descriptions, lang),
             }

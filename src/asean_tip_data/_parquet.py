@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ._files import DESCRIPTOR, PathArg, bundled_bytes
-from ._frames import columns, require
+from ._files import DESCRIPTOR, PathArg, datapackage_path
+from ._frames import columns
 from ._loading import resource_names
+from ._optional import require
 from ._schema import Field, table
 
 MEDIATYPE = "application/vnd.apache.parquet"
@@ -32,7 +33,7 @@ def arrow_table(name: str, datapackage: PathArg = None) -> Any:
 
 def descriptor() -> dict[str, Any]:
     """Return the bundled descriptor rewritten for the Parquet files."""
-    package: dict[str, Any] = json.loads(bundled_bytes(DESCRIPTOR))
+    package: dict[str, Any] = json.loads(datapackage_path().read_bytes())
     for resource in package["resources"]:
         resource["path"] = f"resources/{resource['name']}.parquet"
         resource["format"], resource["mediatype"] = "parquet", MEDIATYPE

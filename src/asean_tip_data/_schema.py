@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-from ._files import DESCRIPTOR, bundled_bytes, parse_json
-
-if TYPE_CHECKING:
-    from ._types import TypeMap
-
+from ._files import datapackage_path, read_descriptor
+from ._types import TYPES, TypeMap
 
 # Every constraint kind the loader enforces; tests fail when the descriptor uses another.
 CONSTRAINTS = frozenset({"required", "unique", "enum", "pattern", "minimum"})
@@ -43,8 +40,6 @@ class Field(NamedTuple):
     @property
     def types(self) -> TypeMap:
         """Return what this field's type maps to."""
-        from ._types import TYPES  # here: loading records needs none of it
-
         return TYPES[self.type]
 
 
@@ -125,8 +120,8 @@ def parse_table(resource: Mapping[str, Any]) -> Table:
 
 @cache
 def bundled_descriptor() -> Mapping[str, Any]:
-    """Return the bundled descriptor, parsed once; callers must not change it."""
-    parsed: Mapping[str, Any] = parse_json(bundled_bytes(DESCRIPTOR))
+    """Return the bundled descriptor, read as any copy's is and parsed once; callers must not change it."""
+    parsed: Mapping[str, Any] = read_descriptor(datapackage_path())[1]
     return parsed
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import errno
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
-from ._files import PathArg
+from ._files import DataError, PathArg
 from ._loading import load, resource_names
 from ._schema import Field, table
 
@@ -66,7 +68,11 @@ def write(path: Path, datapackage: PathArg = None) -> None:
                 insert = f"INSERT INTO {_quote(name)} VALUES ({', '.join('?' * len(fields))})"
                 connection.executemany(insert, [[_sql_value(getattr(r, f)) for f in fields] for r in records])
         problems = connection.execute("PRAGMA foreign_key_check").fetchall()
-        if problems:
-            raise RuntimeError(f"foreign key check failed: {problems}")
+    except sqlite3.OperationalError as exc:
+        # SQLite says "database or disk is full"; it is the file system's error, as any other writer's.
+        code = errno.ENOSPC if "full" in str(exc) else errno.EIO
+        raise OSError(code, f"{os.strerror(code).lower()} ({exc})", str(path)) from None
     finally:
         connection.close()
+    if problems:
+        raise DataError(f"{path}: foreign key check failed: {problems}")

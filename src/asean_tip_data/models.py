@@ -1,17 +1,36 @@
-"""Typed, frozen records: one model per resource of ``datapackage.json``, each with its loader."""
+"""Typed, frozen records: one model per resource of ``datapackage.json``; pydantic is all they need."""
 
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from ._loading import MODELS as MODELS
-from ._loading import loader
-from ._record import Count, Iso3, Ordinal, SourceId, StrategyId, Year
-from ._record import Record as Record
+# Field names, types, required-ness, enums, patterns and minimums mirror the Table Schemas in
+# datapackage.json; tests/test_models.py holds the two in lockstep. Patterns are StringConstraints,
+# not Field(pattern=...): pydantic then has no field information to merge, a tenth of defining
+# the models at import.
 
-# Each loader stands under its model, named after its resource: that line pairs the two for the
-# whole package (MODELS, resource_names(), the public load_* names), in the descriptor's order.
+Iso3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+StrategyId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*$")]
+Year = Annotated[int, Field(ge=1900)]
+Count = Annotated[int, Field(ge=0)]
+Ordinal = Annotated[int, Field(ge=1)]
+
+
+class Record(BaseModel):
+    """Base of every record: immutable, strict, no unknown fields."""
+
+    # defer_build: validators are built on first use, not at import.
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, defer_build=True)
+
+    def check(self) -> None:
+        """Raise ValueError where fields disagree with each other."""
+
+    @model_validator(mode="after")
+    def _run_check(self) -> "Record":
+        self.check()
+        return self
 
 
 class Country(Record):
@@ -25,9 +44,6 @@ class Country(Record):
     name_indonesian_source_id: SourceId
     source_id: SourceId
     article_ref: str | None
-
-
-load_countries = loader("countries", Country)
 
 
 class Source(Record):
@@ -44,9 +60,6 @@ class Source(Record):
     article_ref: str | None
 
 
-load_sources = loader("sources", Source)
-
-
 class TraffickingCases(Record):
     """Trafficking cases with Indonesian victims in one year (Table 1)."""
 
@@ -56,9 +69,6 @@ class TraffickingCases(Record):
     article_ref: str
 
 
-load_trafficking_cases = loader("trafficking_cases", TraffickingCases)
-
-
 class TraffickingSuspects(Record):
     """Indonesian trafficking suspects in one year (Table 2)."""
 
@@ -66,9 +76,6 @@ class TraffickingSuspects(Record):
     suspects: Count
     source_id: SourceId
     article_ref: str
-
-
-load_trafficking_suspects = loader("trafficking_suspects", TraffickingSuspects)
 
 
 class LiaisonOfficer(Record):
@@ -88,9 +95,6 @@ class LiaisonOfficer(Record):
     placement_as_printed: str
     source_id: SourceId
     article_ref: str
-
-
-load_liaison_officers = loader("liaison_officers", LiaisonOfficer)
 
 
 class Meeting(Record):
@@ -119,9 +123,6 @@ class Meeting(Record):
             raise ValueError("online must be true exactly when city is empty")
 
 
-load_meetings = loader("meetings", Meeting)
-
-
 class Mou(Record):
     """A memorandum of understanding between POLRI and a Southeast Asian partner (Appendix 3)."""
 
@@ -141,9 +142,6 @@ class Mou(Record):
             raise ValueError(f"status {self.status!r} does not match status_as_printed {self.status_as_printed!r}")
 
 
-load_mous = loader("mous", Mou)
-
-
 _MOU_STATUS = {"Applicable": "in_force", "On Extension": "under_renewal", "In the Making": "in_preparation"}
 
 
@@ -159,9 +157,6 @@ class Strategy(Record):
     article_ref: str
 
 
-load_strategies = loader("strategies", Strategy)
-
-
 class StrategyRole(Record):
     """What one actor does in one joint strategy (Appendix 4)."""
 
@@ -173,9 +168,6 @@ class StrategyRole(Record):
     article_ref: str
 
 
-load_strategy_roles = loader("strategy_roles", StrategyRole)
-
-
 class TipTier(Record):
     """A tier of the U.S. Department of State's Trafficking in Persons Report."""
 
@@ -185,9 +177,6 @@ class TipTier(Record):
     definition: str
     source_id: SourceId
     article_ref: str
-
-
-load_tip_tiers = loader("tip_tiers", TipTier)
 
 
 class TipTierPlacement(Record):
@@ -203,9 +192,6 @@ class TipTierPlacement(Record):
     article_ref: str | None
 
 
-load_tip_tier_placements = loader("tip_tier_placements", TipTierPlacement)
-
-
 class GlossaryTerm(Record):
     """An acronym or term that the data uses."""
 
@@ -215,9 +201,6 @@ class GlossaryTerm(Record):
     definition: str
     source_id: SourceId
     article_ref: str
-
-
-load_glossary = loader("glossary", GlossaryTerm)
 
 
 class Erratum(Record):
@@ -244,6 +227,3 @@ class Erratum(Record):
     corrected: str
     reason: str
     article_ref: str
-
-
-load_errata = loader("errata", Erratum)

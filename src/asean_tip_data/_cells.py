@@ -16,6 +16,17 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _BOOLEAN = {"true": True, "false": False}
 
 
+def cell(value: Any) -> str:
+    """Return ``value`` as a CSV file writes it: the reverse of the parsers below."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
 def _integer(text: str) -> int:
     if not _INTEGER.fullmatch(text):
         raise ValueError("not an integer")
@@ -94,9 +105,6 @@ def key(record: Any, fields: Iterable[str]) -> tuple[Any, ...]:
 
 def keys(records: Iterable[Any], fields: Sequence[str]) -> list[tuple[Any, ...]]:
     """Return the values of ``fields`` in each record, in order."""
-    if len(fields) == 1:  # every reference here is one column: skip the generator per record
-        (field,) = fields
-        return [(getattr(r, field),) for r in records]
     return [key(r, fields) for r in records]
 
 

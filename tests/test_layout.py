@@ -1,0 +1,55 @@
+"""The installed modules depend one way, stay small, and use pydantic's public API only."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import asean_tip_data as atd
+
+PACKAGE = Path(atd.__file__).parent  # the installed modules, not the source tree
+MODULES = sorted(PACKAGE.glob("*.py"))
+
+
+def _imports(path: Path) -> set[str]:
+    """Return the package's own modules that ``path`` imports, at its top or inside any function."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                found.add(node.module)
+            else:
+                found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "import_module":
+            pass  # __init__'s lazy names: the one boundary, checked below
+    return found & {p.stem for p in MODULES}
+
+
+def test_no_module_imports_one_that_imports_it_back() -> None:
+    graph = {p.stem: _imports(p) for p in MODULES if p.stem != "__init__"}
+    assert graph["models"] <= set(), graph["models"]  # the models know nothing of loading
+    done: set[str] = set()
+
+    def visit(module: str, path: tuple[str, ...]) -> None:
+        assert module not in path, " -> ".join((*path, module))
+        if module in done:
+            return
+        for imported in graph.get(module, ()):
+            visit(imported, (*path, module))
+        done.add(module)
+
+    for module in graph:
+        visit(module, ())
+    assert len(done) == len(graph) > 20
+
+
+def test_no_module_is_over_250_lines() -> None:
+    long = {p.name: n for p in MODULES if (n := len(p.read_text(encoding="utf-8").splitlines())) > 250}
+    assert long == {}
+
+
+def test_no_module_writes_a_pydantic_private_attribute() -> None:
+    for path in MODULES:
+        text = path.read_text(encoding="utf-8")
+        for private in ("__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__", '"__dict__"'):
+            assert private not in text, (path.name, private)

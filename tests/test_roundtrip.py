@@ -1,0 +1,110 @@
+"""Every copy that validates exports to every format with the same records, and its exports validate."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import tempfile
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import asean_tip_data as atd
+from asean_tip_data._export import csv_lines, rows
+
+# Text with what CSV must quote (comma, quote, CR, LF), letters from beyond ASCII, and a line separator.
+TEXT = st.text(st.sampled_from(list('ab ,"\r\n\téŋ漢😀\u2028')) | st.characters(codec="utf-8"), min_size=1, max_size=40)
+COUNTS = st.sampled_from([0, 1, 2**31, 2**63 - 1]) | st.integers(min_value=0, max_value=2**63 - 1)
+
+
+def _copy(folder: Path, definition: str, title: str, cases: int) -> Path:
+    """Write a copy of the bundled data with one glossary definition, one MoU title and one count changed."""
+    copy = atd.export("csv", folder / "copy")
+    for name, field, value in (("glossary", "definition", definition), ("mous", "title", title)):
+        cells = rows(name)
+        cells[1][cells[0].index(field)] = value
+        (copy / "resources" / f"{name}.csv").write_text(csv_lines(cells), encoding="utf-8", newline="")
+    cells = rows("trafficking_cases")
+    cells[-1][1] = str(cases)
+    (copy / "resources" / "trafficking_cases.csv").write_text(csv_lines(cells), encoding="utf-8", newline="")
+    return copy
+
+
+def _records(datapackage: Path) -> dict[str, tuple[atd.Record, ...]]:
+    return {name: atd.load(name, datapackage) for name in atd.resource_names()}
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(definition=TEXT, title=TEXT, cases=COUNTS)
+def test_every_valid_copy_exports_to_every_format_with_its_records(definition: str, title: str, cases: int) -> None:
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        copy = _copy(folder, definition, title, cases)
+        assert atd.validate(copy) == ()
+        records = _records(copy)
+        assert atd.load_glossary(copy)[0].definition == definition and atd.load_mous(copy)[0].title == title
+        assert atd.load_trafficking_cases(copy)[-1].cases == cases
+        for format in ("csv", "parquet"):  # folder copies: they validate and load as the original
+            exported = atd.export(format, folder / format, copy)
+            assert atd.validate(exported) == (), format
+            assert _records(exported) == records, format
+        data = json.loads(atd.export("json", folder / "data.json", copy).read_text(encoding="utf-8"))
+        assert data == {name: [r.model_dump(mode="json") for r in rs] for name, rs in records.items()}
+        with closing(sqlite3.connect(atd.export("sqlite", folder / "data.db", copy))) as db:
+            assert db.execute("SELECT definition FROM glossary LIMIT 1").fetchone() == (definition,)
+            assert db.execute("SELECT title FROM mous LIMIT 1").fetchone() == (title,)
+            assert db.execute("SELECT cases FROM trafficking_cases ORDER BY year DESC LIMIT 1").fetchone() == (cases,)
+
+
+@pytest.mark.parametrize("format", ["sqlite", "parquet"])
+@pytest.mark.parametrize("cases", [2**63, -(2**63) - 1, 10**30])
+def test_an_integer_a_format_cannot_hold_is_refused_before_anything_is_written(
+    format: str, cases: int, tmp_path: Path
+) -> None:
+    copy = _copy(tmp_path, "a definition", "a title", 0)
+    cells = rows("trafficking_cases")
+    cells[-1][1] = str(cases)
+    (copy / "resources" / "trafficking_cases.csv").write_text(csv_lines(cells), encoding="utf-8", newline="")
+    if cases < 0:
+        assert atd.validate(copy) != ()  # cases has a minimum of 0: not even a valid copy
+        return
+    assert atd.validate(copy) == ()
+    target = tmp_path / ("out.db" if format == "sqlite" else "out")
+    with pytest.raises(
+        atd.DataError, match=rf"trafficking_cases: row 9: field 'cases': {cases} does not fit in 64 bits"
+    ):
+        atd.export(format, target, copy)  # type: ignore[arg-type]
+    assert not target.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["copy"]
+
+
+def test_a_cell_with_a_carriage_return_survives_the_csv_export(tmp_path: Path) -> None:
+    copy = _copy(tmp_path, "one\rtwo", "three\r\nfour", 5)
+    exported = atd.export("csv", tmp_path / "again", copy)
+    assert b'"one\rtwo"' in (exported / "resources" / "glossary.csv").read_bytes()
+    assert atd.validate(exported) == () and _records(exported) == _records(copy)
+
+
+def test_without_pyarrow_a_parquet_copy_is_one_line_with_the_pip_command(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    exported = atd.export("parquet", tmp_path / "parquet")
+    code = "import sys; sys.modules['pyarrow'] = None\nfrom asean_tip_data.cli import main\n"
+    code += f"sys.exit(main(['validate', {str(exported)!r}]))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "asean-tip-data: error: reading a Parquet copy needs pyarrow, which is not installed: "
+        "pip install 'asean-tip-data[parquet]'\n"
+    )
+
+
+def test_the_site_builds_from_a_parquet_copy(tmp_path: Path) -> None:
+    from asean_tip_data._page import build_page
+
+    exported = atd.export("parquet", tmp_path / "parquet")
+    site = build_page(tmp_path / "site", exported)
+    assert (site / "id" / "tables" / "meetings.html").read_text(encoding="utf-8").count("<tr>") > 42
