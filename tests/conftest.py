@@ -1,9 +1,10 @@
-"""Shared fixtures: the repository's top-level files and the errata lookup."""
+"""Shared fixtures: the repository's top-level files, the errata lookup, and tools the tests need."""
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -87,3 +88,23 @@ def _cli_without(modules: list[str], argv: list[str]) -> subprocess.CompletedPro
 def cli_without() -> Callable[[list[str], list[str]], subprocess.CompletedProcess[str]]:
     """Run the command line in a fresh interpreter where the given modules cannot be imported."""
     return _cli_without
+
+
+# .ci/run sets this: there, a missing browser or tool fails the run instead of skipping its tests.
+REQUIRE_ALL = os.environ.get("ASEAN_TIP_DATA_REQUIRE_ALL") == "1"
+
+
+def _need(found: object, what: str, how: str) -> None:
+    """Skip the test, in one line that says what is missing and how to get it, unless ``found``; fail in CI."""
+    if found:
+        return
+    message = f"{what} is missing: {how}"
+    if REQUIRE_ALL:
+        pytest.fail(f"{message} (ASEAN_TIP_DATA_REQUIRE_ALL=1, as in .ci/run: nothing may be skipped)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def need() -> Callable[[object, str, str], None]:
+    """Return the check for a tool a test needs: it skips (fails under .ci/run) where the tool is missing."""
+    return _need

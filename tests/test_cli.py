@@ -10,6 +10,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -186,7 +187,10 @@ def test_a_terminal_that_is_not_utf8_gets_replacement_characters_never_a_crash()
 
 
 @pytest.mark.parametrize("args", [("cite",), ("show", "meetings", "--format", "csv"), ("summary",)])
-def test_a_closed_standard_output_is_one_line_and_exit_2(args: tuple[str, ...]) -> None:
+def test_a_closed_standard_output_is_one_line_and_exit_2(
+    args: tuple[str, ...], need: Callable[[object, str, str], None]
+) -> None:
+    need(os.name == "posix", "a POSIX shell (to close standard output)", "run this test on Linux or macOS")
     result = subprocess.run(f"'{SCRIPT}' {' '.join(args)} >&-", shell=True, capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert result.stderr == "asean-tip-data: error: standard output is closed; nothing was written\n"
@@ -201,3 +205,89 @@ def test_a_broken_pipe_loses_output_and_says_so_by_its_exit_code_only() -> None:
     with process.stderr:
         stderr = process.stderr.read()
     assert process.wait() == 2 and stderr == b""
+
+
+@pytest.mark.parametrize("command", ["list", "show", "summary"])
+def test_list_show_and_summary_read_a_copy_as_validate_does(command: str, tmp_path: Path) -> None:
+    copy = atd.export("csv", tmp_path / "copy")
+    cases = copy / "resources" / "trafficking_cases.csv"
+    cases.write_text(cases.read_text(encoding="utf-8").replace("2023,998,", "2023,999,"), encoding="utf-8")
+    args = [command, "trafficking_cases"] if command == "show" else [command]
+    result = run(*args, "--datapackage", str(copy))
+    assert result.returncode == 0, result.stderr
+    assert ("999" in result.stdout) == (command != "list") and "998" not in result.stdout.split("2023")[-1][:12]
+    # A broken copy is invalid data (1); a path that is not there is a usage error (2), as for validate.
+    cases.write_text(cases.read_text(encoding="utf-8").replace("2023,999,", "2023,many,"), encoding="utf-8")
+    broken = run(*args, "--datapackage", str(copy))
+    assert broken.returncode == 1 and "trafficking_cases.csv: row 9: field 'cases'" in broken.stderr
+    missing = run(*args, "--datapackage", str(tmp_path / "nope.json"))
+    assert missing.returncode == 2 and missing.stderr == (
+        f"asean-tip-data: error: {tmp_path / 'nope.json'}: no such file; "
+        "give a copy's datapackage.json or the folder that holds it\n"
+    )
+    assert run("validate", str(tmp_path / "nope.json")).returncode == 2
+
+
+def test_every_subcommand_has_a_description_an_example_and_help_for_every_option() -> None:
+    from asean_tip_data.cli import COMMANDS, _parser
+
+    parser = _parser()
+    (commands,) = [a for a in parser._actions if a.dest == "command"]  # argparse keeps its subparsers here
+    assert set(commands.choices) == set(COMMANDS)  # type: ignore[arg-type]
+    for name, sub in commands.choices.items():  # type: ignore[union-attr]
+        page = run(name, "--help").stdout
+        assert COMMANDS[name][0][1:] in page and f"example: {COMMANDS[name][1]}" in page, name
+        for action in sub._actions:
+            assert action.help, (name, action.dest)  # every option and argument says what it is
+
+
+def test_dash_v_is_the_version() -> None:
+    assert run("-V").stdout == run("--version").stdout == f"asean-tip-data {atd.__version__} (data 2024-12-01)\n"
+
+
+def test_errors_speak_plain_words(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "x").write_text("mine", encoding="utf-8")
+    result = run("export", "--format", "csv", "--output", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr == f"asean-tip-data: error: {tmp_path / 'out'}: a folder that is not empty; --force replaces it\n"
+    missing = run("export", "--format", "sqlite", "--output", str(tmp_path / "no" / "such" / "x.db"))
+    assert missing.stderr == f"asean-tip-data: error: {tmp_path / 'no' / 'such'}: no such folder; create it first\n"
+    for stderr in (result.stderr, missing.stderr):
+        assert "Errno" not in stderr and "overwrite" not in stderr and "()" not in stderr
+
+
+def test_an_unknown_code_label_lists_the_codes_there_are() -> None:
+    with pytest.raises(ValueError, match=r"unknown mou_status code 'x'; expected one of: in_force, under_renewal, in_preparation"):
+        atd.label("mou_status", "x", "id")
+    with pytest.raises(ValueError, match="unknown kind of code 'nope'; expected one of: tier, placement_change"):
+        atd.label("nope", "x")
+
+
+def test_show_table_shows_every_cell_whole_when_not_on_a_terminal() -> None:
+    out = run("show", "glossary").stdout
+    longest = max((g.definition for g in atd.load_glossary()), key=len)
+    assert len(longest) > 60 and longest in out and "…" not in out
+
+
+def test_show_table_on_a_terminal_cuts_to_its_width_and_says_how_to_see_cells_whole(
+    need: Callable[[object, str, str], None],
+) -> None:
+    need(hasattr(os, "openpty"), "a pseudo-terminal (os.openpty)", "run this test on Linux or macOS")
+    leader, follower = os.openpty()
+    with open(leader, "rb", buffering=0) as screen:
+        process = subprocess.run(
+            [str(SCRIPT), "show", "glossary"], stdout=follower, env={**os.environ, "COLUMNS": "100"}, check=False
+        )
+        os.close(follower)
+        chunks = []
+        try:
+            while chunk := screen.read(65536):
+                chunks.append(chunk)
+        except OSError:  # the terminal is closed once everything is read
+            pass
+    out = b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    assert process.returncode == 0
+    assert "…" in out and "see them whole with: asean-tip-data show glossary --format csv" in out
+    table_lines = [line for line in out.splitlines()[2:] if line and not line.startswith("Some cells")]
+    assert max(len(line) for line in table_lines) <= 100

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ import asean_tip_data as atd
 from asean_tip_data import _export
 from asean_tip_data._output import STAGING
 
+Need = Callable[[object, str, str], None]
 SCRIPT = Path(sys.executable).parent / "asean-tip-data"
 FOLDERS = ["csv", "parquet"]
 FILES = {"json": "data.json", "sqlite": "data.db"}
@@ -101,16 +103,19 @@ def test_a_staging_folder_left_by_a_killed_run_is_removed_by_the_next(tmp_path: 
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running.name, "out"])
 
 
-def test_the_output_path_is_resolved_before_anything_is_written(tmp_path: Path) -> None:
+def test_the_output_path_is_resolved_before_anything_is_written(tmp_path: Path, need: Need) -> None:
+    need(os.name == "posix", "a POSIX system (symlinks without privileges)", "run this test on Linux or macOS")
     (tmp_path / "real").mkdir()
     (tmp_path / "link").symlink_to("real")
     written = atd.export("json", tmp_path / "link" / "data.json")
     assert written == tmp_path.resolve() / "real" / "data.json" and written.is_file()
 
 
-@pytest.mark.skipif(shutil.which("unshare") is None, reason="needs unshare (util-linux) for a small full disk")
 @pytest.mark.parametrize("format", FOLDERS + list(FILES))
-def test_a_full_disk_is_one_line_exit_2_and_the_old_content_stays(format: str, tmp_path: Path) -> None:
+def test_a_full_disk_is_one_line_exit_2_and_the_old_content_stays(format: str, tmp_path: Path, need: Need) -> None:
+    need(
+        shutil.which("unshare"), "unshare (util-linux), for a small full disk of its own", "apt-get install util-linux"
+    )
     disk = tmp_path / "disk"
     disk.mkdir()
     target = disk / FILES.get(format, "out")
@@ -129,8 +134,11 @@ rm {disk}/filler
 find {disk} -type f -exec sha256sum {{}} + | sort > {tmp_path}/after
 """
     result = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, check=False)
-    if result.returncode != 0 and "unshare" in result.stderr:
-        pytest.skip(f"no mount namespace here: {result.stderr.strip()}")
+    need(
+        result.returncode == 0 or "unshare" not in result.stderr,
+        f"a mount namespace ({result.stderr.strip()})",
+        "run where unprivileged user namespaces are allowed, or as root",
+    )
     assert result.returncode == 0, result.stderr
     stderr = (tmp_path / "stderr").read_text(encoding="utf-8")
     assert (tmp_path / "code").read_text().strip() == "2", stderr

@@ -1,8 +1,10 @@
 """The site in a real browser (Debian's chromium, driven by Playwright), as readers see it: on a phone
 and on a desktop, in both languages, every page.
 
-Needs /usr/bin/chromium (apt-get install chromium) and axe-core from npm; .ci/run installs both and
-sets ASEAN_TIP_DATA_AXE to axe.min.js. Playwright cannot download its own browser here.
+Needs Chromium at /usr/bin/chromium (`bash .ci/run setup` installs Debian's; or set
+ASEAN_TIP_DATA_CHROMIUM to another); without it these tests are skipped, in one line, except under
+.ci/run. axe-core comes from the test extra (the PyPI package axe-playwright-python bundles it), or
+from ASEAN_TIP_DATA_AXE. Playwright cannot download its own browser here.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,7 @@ import asean_tip_data as atd
 from asean_tip_data._i18n import words_in
 from asean_tip_data._page import build_page
 
+Need = Callable[[object, str, str], None]
 CHROMIUM = os.environ.get("ASEAN_TIP_DATA_CHROMIUM", "/usr/bin/chromium")
 # Headless, and quiet: this machine's closed network refuses the background connections.
 FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
@@ -38,20 +42,21 @@ ENGLISH = re.compile(
 )
 
 
-def _axe() -> Path:
+@pytest.fixture(scope="module")
+def axe(need: Need) -> Path:
     given = os.environ.get("ASEAN_TIP_DATA_AXE")
-    candidates = [Path(given)] if given else []
-    candidates += [Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"]
-    for path in candidates:
-        if path.is_file():
-            return path
-    pytest.fail("axe-core is missing: npm install axe-core, or set ASEAN_TIP_DATA_AXE to its axe.min.js")
+    path = Path(given) if given else Path(str(resources.files("axe_playwright_python") / "axe.min.js"))
+    need(path.is_file(), f"axe-core ({path})", "pip install axe-playwright-python, or set ASEAN_TIP_DATA_AXE")
+    return path
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).is_file():
-        pytest.fail(f"no browser at {CHROMIUM}: apt-get install chromium (or set ASEAN_TIP_DATA_CHROMIUM)")
+def browser(need: Need) -> Iterator[Browser]:
+    need(
+        Path(CHROMIUM).is_file(),
+        f"Chromium ({CHROMIUM}), for the page's browser tests",
+        "bash .ci/run setup (Debian's chromium), or set ASEAN_TIP_DATA_CHROMIUM to a Chromium",
+    )
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield launched
@@ -107,7 +112,7 @@ def visit(browser: Browser, site: Path) -> Iterator[Any]:
 @pytest.mark.parametrize("lang", ["en", "id"])
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_fits_the_screen_asks_for_nothing_and_passes_axe(
-    visit: Any, lang: str, page: str, screen: str
+    visit: Any, axe: Path, lang: str, page: str, screen: str
 ) -> None:
     opened = visit(lang, page, screen)
     width = SCREENS[screen]["width"]
@@ -126,7 +131,7 @@ def test_every_page_fits_the_screen_asks_for_nothing_and_passes_axe(
     assert outside == []
     assert opened.errors == []
     assert opened.requests and all(url.startswith("file://") for url in opened.requests), opened.requests
-    opened.page.add_script_tag(path=str(_axe()))
+    opened.page.add_script_tag(path=str(axe))
     result = opened.page.evaluate("async () => await axe.run(document)")
     serious = [
         (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])

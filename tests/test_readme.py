@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
+import shutil
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import warnings
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -43,7 +46,30 @@ def test_data_dictionary_names_every_field(schemas: dict[str, Any]) -> None:
 @pytest.mark.parametrize("block", _blocks("python"), ids=lambda b: b.splitlines()[-1][:40])
 def test_python_examples_run(block: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    exec(compile(block, "README.md", "exec"), {})
+    with warnings.catch_warnings():
+        # dplib's own model has a field named "schema", which pydantic warns about at import.
+        warnings.filterwarnings("ignore", 'Field name "schema"', UserWarning)
+        exec(compile(block, "README.md", "exec"), {})
+
+
+@pytest.mark.parametrize("block", _blocks("js"))
+def test_javascript_examples_read_every_resource(
+    block: str, tmp_path: Path, need: Callable[[object, str, str], None]
+) -> None:
+    node, modules = shutil.which("node"), os.environ.get("ASEAN_TIP_DATA_NODE_PATH", "")
+    how = "bash .ci/run setup (Node.js and npm's datapackage), or set ASEAN_TIP_DATA_NODE_PATH"
+    need(node and (Path(modules) / "datapackage").is_dir(), "Node.js with the datapackage library", how)
+    script = tmp_path / "read.js"
+    script.write_text(block, encoding="utf-8")
+    result = subprocess.run(
+        [str(node), str(script), str(atd.datapackage_path())],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NODE_PATH": modules},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {name: len(atd.load(name)) for name in atd.resource_names()}
 
 
 COMMANDS = [line[2:] for block in _blocks("console") for line in block.splitlines() if line.startswith("$ ")]

@@ -21,7 +21,12 @@ class DataError(ValueError):
 
 def datapackage_path() -> Path:
     """Return the file path of the bundled ``datapackage.json``."""
-    return Path(__file__).parent / DESCRIPTOR
+    here = Path(__file__).parent
+    # A wheel carries the descriptor and resources/ beside the code. An editable install runs from
+    # the source tree (src/asean_tip_data/), whose data is the tree's own top-level copy: no
+    # symlink is needed, so a clone without symlinks works too.
+    bundled = here / DESCRIPTOR
+    return bundled if bundled.is_file() else here.parents[1] / DESCRIPTOR
 
 
 def descriptor_path(datapackage: PathArg) -> Path:

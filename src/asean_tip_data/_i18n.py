@@ -58,6 +58,8 @@ def label(kind: str, code: str, lang: str = "en") -> str:
     labels = words()["labels"]
     if kind not in labels:
         raise ValueError(f"unknown kind of code {kind!r}; expected one of: {', '.join(labels)}")
+    if code not in labels[kind]:
+        raise ValueError(f"unknown {kind} code {code!r}; expected one of: {', '.join(labels[kind])}")
     return str(labels[kind][code][lang])
 
 

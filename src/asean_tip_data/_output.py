@@ -71,6 +71,13 @@ def _remove_stale(path: Path) -> None:
 def _running(pid: int) -> bool:
     if pid == os.getpid():
         return False  # our own, from an earlier call that was stopped halfway
+    if sys.platform == "win32":  # there os.kill(pid, 0) would end the process: ask for a handle instead
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if handle:
+            ctypes.windll.kernel32.CloseHandle(handle)
+        return bool(handle)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
