@@ -250,7 +250,8 @@ def test_errors_speak_plain_words(tmp_path: Path) -> None:
     (tmp_path / "out" / "x").write_text("mine", encoding="utf-8")
     result = run("export", "--format", "csv", "--output", str(tmp_path / "out"))
     assert result.returncode == 2
-    assert result.stderr == f"asean-tip-data: error: {tmp_path / 'out'}: a folder that is not empty; --force replaces it\n"
+    refused = f"asean-tip-data: error: {tmp_path / 'out'}: a folder that is not empty; --force replaces it\n"
+    assert result.stderr == refused
     missing = run("export", "--format", "sqlite", "--output", str(tmp_path / "no" / "such" / "x.db"))
     assert missing.stderr == f"asean-tip-data: error: {tmp_path / 'no' / 'such'}: no such folder; create it first\n"
     for stderr in (result.stderr, missing.stderr):
@@ -258,7 +259,8 @@ def test_errors_speak_plain_words(tmp_path: Path) -> None:
 
 
 def test_an_unknown_code_label_lists_the_codes_there_are() -> None:
-    with pytest.raises(ValueError, match=r"unknown mou_status code 'x'; expected one of: in_force, under_renewal, in_preparation"):
+    codes = "in_force, under_renewal, in_preparation"
+    with pytest.raises(ValueError, match=rf"unknown mou_status code 'x'; expected one of: {codes}"):
         atd.label("mou_status", "x", "id")
     with pytest.raises(ValueError, match="unknown kind of code 'nope'; expected one of: tier, placement_change"):
         atd.label("nope", "x")

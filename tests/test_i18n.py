@@ -16,11 +16,12 @@ from asean_tip_data._i18n import CODED_FIELDS, LANGUAGES, words
 
 SCRIPT = Path(sys.executable).parent / "asean-tip-data"
 # Words that are the same in both languages, each checked: Indonesian uses them as they are.
-SAME_IN_BOTH = {"Forum", "Status"}
+SAME_IN_BOTH = {"Forum", "Status", "DOI"}
 # A description in Indonesian has at least one of these everyday words; English text has none.
 INDONESIAN = re.compile(
     r"\b(yang|dan|atau|dari|dengan|untuk|dalam|sebagai|seperti|tanpa|jika|bila|pada|tempat|bersama|sendiri"
-    r"|tabel|kolom|kode|nomor|nama|jumlah|tahun|tanggal|hari|pertemuan|pengenal|kota|negara|mitra|peringkat)\b",
+    r"|tabel|kolom|kode|nomor|nama|jumlah|tahun|tanggal|hari|pertemuan|pengenal|kota|negara|mitra|peringkat"
+    r"|kepolisian|memenuhi|sepenuhnya|kasus|korban|pangkat)\b",
     re.IGNORECASE,
 )
 
@@ -54,22 +55,30 @@ def test_every_title_and_description_is_in_english_and_indonesian(descriptor: di
     assert checked == 1 + 13 + sum(len(r["schema"]["fields"]) for r in descriptor["resources"])
 
 
-def test_indonesian_uses_the_terms_of_the_articles_abstract(descriptor: dict[str, Any]) -> None:
+def test_indonesian_uses_the_terms_indonesian_institutions_use(descriptor: dict[str, Any]) -> None:
     package = descriptor["description_translated"]["id"]
-    for term in ("perdagangan manusia", "kerja sama", "Atase POLRI", "Staf Teknis POLRI", "AMMTC", "SOMTC"):
+    for term in (
+        "perdagangan orang",
+        "kerja sama",
+        "Atase Polri",
+        "Staf Teknis Polri",
+        "AMMTC",
+        "SOMTC",
+        "2016\u20132023",
+    ):
         assert term in package, term
     officers = next(r for r in descriptor["resources"] if r["name"] == "liaison_officers")
-    assert "Atase POLRI (ATPOL)" in officers["description_translated"]["id"]
-    assert "Staf Teknis POLRI (STAFNISPOL)" in officers["description_translated"]["id"]
+    assert "Atase Polri (ATPOL)" in officers["description_translated"]["id"]
+    assert "Staf Teknis Polri (STAFNISPOL)" in officers["description_translated"]["id"]
 
 
 def test_describe_in_both_languages() -> None:
     package = atd.describe(lang="id")
-    assert package.title == "Kerja sama POLRI dan ASEANAPOL dalam penanganan perdagangan manusia"
+    assert package.title == "Kerja sama Polri dan ASEANAPOL dalam penanganan perdagangan orang"
     assert [r.name for r in package.fields] == list(atd.resource_names())
     assert atd.describe().title == "POLRI and ASEANAPOL against human trafficking"
     mous = atd.describe("mous", lang="id")
-    assert mous.title == "Nota kesepahaman (MoU) POLRI"
+    assert mous.title == "Nota Kesepahaman (MoU) Polri"
     assert [f.name for f in mous.fields] == list(atd.table_schema("mous")["fields"][i]["name"] for i in range(9))
     assert atd.describe("mous").fields[3].title == "Title" and mous.fields[3].title == "Judul"
 
@@ -89,7 +98,7 @@ def test_every_code_users_see_has_a_label_in_both_languages(schemas: dict[str, A
     assert atd.label("mou_status", "under_renewal", "id") == "dalam proses perpanjangan"
     assert atd.label("tier", "Tier 2 Watch List", "id") == "Daftar Pengawasan Tingkat 2"
     assert atd.label("placement_change", "downgraded", "id") == "diturunkan"
-    assert atd.label("position", "ATPOL", "id") == "Atase POLRI (ATPOL)"
+    assert atd.label("position", "ATPOL", "id") == "Atase Polri (ATPOL)"
 
 
 # The terms issue 11 found missing, with the Indonesian each must carry.
@@ -101,7 +110,7 @@ NEW_TERMS = {
     "Bareskrim": "Badan Reserse Kriminal Polri",
     "IOM": "Organisasi Internasional untuk Migrasi",
     "VoTD": "basis data korban perdagangan orang",
-    "UNODC": "Perserikatan Bangsa-Bangsa",
+    "UNODC": "Kantor PBB Urusan Narkoba dan Kejahatan",
     "I-24/7": "Interpol",
 }
 
@@ -110,7 +119,7 @@ def test_the_glossary_is_complete_in_both_languages() -> None:
     glossary = {g.term: g for g in atd.load_glossary()}
     for term, indonesian in NEW_TERMS.items():
         assert indonesian in glossary[term].expansion_indonesian, term
-    assert "Undang-Undang Nomor 21 Tahun 2007" in glossary["TPPO"].definition
+    assert "Undang-Undang Nomor 21 Tahun 2007" in glossary["TPPO"].definition_indonesian
     assert glossary["Bareskrim"].article_ref == "Table 2, source line"
     for entry in glossary.values():
         assert entry.expansion and entry.expansion_indonesian, entry.term
@@ -125,7 +134,7 @@ def test_summary_and_list_in_indonesian() -> None:
     assert "Kasus perdagangan orang dengan korban WNI (Tabel 1)" in summary
     assert "  berlaku                    11" in summary
     assert "AMMTC  18 pertemuan, 3 daring; pertama 1997-12-18 Manila" in summary
-    assert re.search(r"Indonesia +Tingkat 2 +naik peringkat", summary)
+    assert re.search(r"Indonesia +Tingkat 2 +dinaikkan", summary)
     assert "Keterangan: 1 = Tingkat 1, 2 = Tingkat 2, 2W = Daftar Pengawasan Tingkat 2, 3 = Tingkat 3" in summary
     assert "Trafficking" not in summary and "Table" not in summary
     listed = _run("list", "--lang", "id").stdout.splitlines()
@@ -135,7 +144,7 @@ def test_summary_and_list_in_indonesian() -> None:
 
 def test_show_titles_the_table_and_keeps_the_data() -> None:
     out = _run("show", "mous", "--lang", "id").stdout.splitlines()
-    assert out[0] == "mous: Nota kesepahaman (MoU) POLRI"
+    assert out[0] == "mous: Nota Kesepahaman (MoU) Polri"
     assert "in_force" in "\n".join(out) and "Applicable" in "\n".join(out)
 
 
@@ -194,3 +203,82 @@ def test_every_indonesian_country_name_is_the_reference_s_with_its_page(root: Pa
     for country in countries:
         assert country.name_indonesian == reference[country.iso3]["name_indonesian"]
         assert urls[country.name_indonesian_source_id] == reference[country.iso3]["source_url"]
+
+
+# One English term, one Indonesian rendering, in every Indonesian text the package has: the
+# descriptor, words.json, the glossary, the prose columns and the README's Indonesian section.
+CHOSEN = {
+    "trafficking in persons": ("perdagangan orang", "perdagangan manusia"),
+    "meeting": ("pertemuan", "rapat"),
+    "actor (of a strategy)": ("pihak", "pelaku seperti"),
+    "citation": ("rujukan", "kutipan sumber"),
+    "the police, in running text": ("Polri", "POLRI"),
+    "upgraded": ("dinaikkan", "naik peringkat"),
+    "the package's own words": ("dirumuskan oleh penyusun dataset ini", "kata-kata dataset ini"),
+    "that underlies": ("mendasari", "di balik"),
+}
+PROSE = {
+    "tip_tiers": ("definition", "definition_indonesian"),
+    "strategies": ("description", "description_indonesian"),
+    "strategy_roles": ("role", "role_indonesian"),
+    "glossary": ("definition", "definition_indonesian"),
+    "errata": ("reason", "reason_indonesian"),
+    "tip_tier_placements": ("note", "note_indonesian"),
+}
+
+
+def _indonesian_texts(descriptor: dict[str, Any], root: Path) -> list[str]:
+    texts = [item[f"{key}_translated"]["id"] for _, item in _objects(descriptor) for key in ("title", "description")]
+    texts += [v["id"] for section in ("summary", "page") for v in words()[section].values()]
+    texts += [v["id"] for codes in words()["labels"].values() for v in codes.values()]
+    texts += [g.expansion_indonesian for g in atd.load_glossary()]
+    texts += [getattr(r, indonesian) or "" for name, (_, indonesian) in PROSE.items() for r in atd.load(name)]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    texts.append(readme.split("## Bahasa Indonesia", 1)[1].split("\n## ", 1)[0].split("```")[0])
+    return texts
+
+
+@pytest.mark.parametrize("term", CHOSEN)
+def test_one_english_term_has_one_indonesian_rendering_everywhere(
+    term: str, descriptor: dict[str, Any], root: Path
+) -> None:
+    chosen, avoided = CHOSEN[term]
+    texts = [re.sub(r"`[^`]*`", "", t) for t in _indonesian_texts(descriptor, root)]  # codes stay as they are
+    found = [t for t in texts if re.search(rf"\b{re.escape(avoided)}\b", t, re.IGNORECASE if avoided.islower() else 0)]
+    assert found == [], (term, found[:3])
+    assert any(chosen.lower() in t.lower() for t in texts), term
+
+
+@pytest.mark.parametrize("name", PROSE)
+def test_every_row_of_the_prose_has_its_indonesian_text(name: str) -> None:
+    english, indonesian = PROSE[name]
+    rows = atd.load(name)
+    checked = 0
+    for row in rows:
+        en, id_ = getattr(row, english), getattr(row, indonesian)
+        if en is None:  # a placement without a caveat has neither
+            assert id_ is None
+            continue
+        assert id_ and id_ != en, (name, en)
+        assert INDONESIAN.search(id_), (name, id_)  # reads as Indonesian
+        checked += 1
+    assert checked >= 1 and (name == "tip_tier_placements" or checked == len(rows))
+
+
+def test_the_keywords_are_in_both_languages(descriptor: dict[str, Any]) -> None:
+    keywords = descriptor["keywords"]
+    assert {"human trafficking", "transnational crime"} <= set(keywords)
+    assert {"perdagangan orang", "TPPO", "Polri", "kejahatan lintas negara", "kejahatan transnasional"} <= set(keywords)
+
+
+def test_the_citation_in_indonesian(root: Path) -> None:
+    text, bibtex = atd.cite(lang="id"), atd.cite("bibtex", lang="id")
+    assert text.startswith("Set data: Pengelola asean-tip-data (2026). asean-tip-data: Kerja sama Polri")
+    assert f"(versi {atd.__version__}) [Set data]." in text and "\nDiturunkan dari: Muhammad, R., Roziqin, A." in text
+    assert "author = {{Pengelola asean-tip-data}}" in bibtex and "note = {Set data yang diturunkan dari doi:" in bibtex
+    assert "[Data set]" not in text and "Derived from" not in text
+    result = _run("cite", "--lang", "id")
+    assert result.returncode == 0 and result.stdout == text
+    assert atd.cite("cff") == (root / "CITATION.cff").read_text(encoding="utf-8")  # CITATION.cff stays English
+    with pytest.raises(ValueError, match="unknown language 'xx'"):
+        atd.cite(lang="xx")

@@ -41,7 +41,7 @@ def test_each_language_has_its_page_linked_to_the_other(site: Path, lang: str) -
 
 def test_the_indonesian_page_speaks_indonesian(site: Path) -> None:
     html = _html(site, "id")
-    for words in ("Kerja sama POLRI dan ASEANAPOL", "Unduh", "Saran pengutipan", "Tingkat 2", "Sumber:"):
+    for words in ("Kerja sama Polri dan ASEANAPOL", "Unduh", "Saran pengutipan", "Tingkat 2", "Sumber:"):
         assert words in html, words
     assert "Data dictionary" not in html and "How to cite" not in html
     table = (site / "id" / "tables" / "errata.html").read_text(encoding="utf-8")
@@ -108,7 +108,7 @@ def test_records_show_names_beside_codes_in_the_page_s_language(site: Path) -> N
     assert '<code>PHL</code> <span class="label">Philippines</span>' in english
     assert '<code>PHL</code> <span class="label">Filipina</span>' in indonesian
     assert '<code>Tier 2 Watch List</code> <span class="label">Daftar Pengawasan Tingkat 2</span>' in indonesian
-    assert '<code>upgraded</code> <span class="label">naik peringkat</span>' in indonesian
+    assert '<code>upgraded</code> <span class="label">dinaikkan</span>' in indonesian
     meetings = (site / "tables" / "meetings.html").read_text(encoding="utf-8")
     assert '<td class="c-start_date nowrap">1997-12-18</td>' in meetings
 

@@ -42,6 +42,15 @@ ENGLISH = re.compile(
 )
 
 
+# One line, for the whole module, where no Chromium is found (under .ci/run the fixture fails instead).
+if not Path(CHROMIUM).is_file() and os.environ.get("ASEAN_TIP_DATA_REQUIRE_ALL") != "1":
+    pytest.skip(
+        f"Chromium ({CHROMIUM}), for the page's browser tests, is missing: bash .ci/run setup (Debian's chromium), "
+        "or set ASEAN_TIP_DATA_CHROMIUM to a Chromium",
+        allow_module_level=True,
+    )
+
+
 @pytest.fixture(scope="module")
 def axe(need: Need) -> Path:
     given = os.environ.get("ASEAN_TIP_DATA_AXE")

@@ -29,7 +29,7 @@ DATASET = {
     },
     "id": {
         "maintainers": "Pengelola asean-tip-data",
-        "title": "asean-tip-data: Kerja sama POLRI dan ASEANAPOL dalam penanganan perdagangan orang",
+        "title": "asean-tip-data: Kerja sama Polri dan ASEANAPOL dalam penanganan perdagangan orang",
         "dataset": "Set data",
         "kind": "Set data",
         "version": "versi",

@@ -153,6 +153,7 @@ class Strategy(Record):
     sequence: Ordinal
     name: str
     description: str
+    description_indonesian: str
     source_id: SourceId
     article_ref: str
 
@@ -164,6 +165,7 @@ class StrategyRole(Record):
     actor: Literal["ASEANAPOL", "POLRI"]
     actor_as_printed: str
     role: str
+    role_indonesian: str
     source_id: SourceId
     article_ref: str
 
@@ -175,6 +177,7 @@ class TipTier(Record):
     severity: Ordinal
     map_colour: Literal["green", "yellow", "orange", "red"]
     definition: str
+    definition_indonesian: str
     source_id: SourceId
     article_ref: str
 
@@ -199,6 +202,7 @@ class GlossaryTerm(Record):
     expansion: str
     expansion_indonesian: str
     definition: str
+    definition_indonesian: str
     source_id: SourceId
     article_ref: str
 
@@ -226,4 +230,5 @@ class Erratum(Record):
     printed: str
     corrected: str
     reason: str
+    reason_indonesian: str
     article_ref: str
