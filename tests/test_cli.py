@@ -229,14 +229,14 @@ def test_list_show_and_summary_read_a_copy_as_validate_does(command: str, tmp_pa
 
 
 def test_every_subcommand_has_a_description_an_example_and_help_for_every_option() -> None:
-    from asean_tip_data.cli import COMMANDS, _parser
+    from asean_tip_data._arguments import EXAMPLES, commands, parser
 
-    parser = _parser()
-    (commands,) = [a for a in parser._actions if a.dest == "command"]  # argparse keeps its subparsers here
-    assert set(commands.choices) == set(COMMANDS)  # type: ignore[arg-type]
-    for name, sub in commands.choices.items():  # type: ignore[union-attr]
+    built = parser()
+    (subcommands,) = [a for a in built._actions if a.dest == "command"]  # argparse keeps its subparsers here
+    assert set(subcommands.choices) == set(EXAMPLES) == set(commands())  # type: ignore[arg-type]
+    for name, sub in subcommands.choices.items():  # type: ignore[union-attr]
         page = run(name, "--help").stdout
-        assert COMMANDS[name][0][1:] in page and f"example: {COMMANDS[name][1]}" in page, name
+        assert commands()[name][1:] in page and f"example: {EXAMPLES[name]}" in page, name
         for action in sub._actions:
             assert action.help, (name, action.dest)  # every option and argument says what it is
 

@@ -56,6 +56,8 @@ SITE = {
     *(f"site/vendor/{name}" for name in ("noto-sans-regular.ttf", "noto-sans-bold.ttf", "noto-sans-OFL.txt")),
 }
 WORDS = "words.json"  # what the CLI and the page say, in every language
+# The command line's messages in Indonesian: the catalog, and what gettext reads.
+CATALOG = {f"locale/id/LC_MESSAGES/asean_tip_data.{ext}" for ext in ("po", "mo")}
 
 
 def _expected_package_files(root: Path) -> set[str]:
@@ -71,7 +73,7 @@ def test_wheel_holds_the_package_the_descriptor_and_every_resource(dist: Path, r
         package = {n for n in names if n.startswith("asean_tip_data/")}
         assert {"asean_tip_data/__init__.py", "asean_tip_data/models.py", "asean_tip_data/py.typed"} <= package
         data = {n for n in package if not n.endswith((".py", "py.typed"))}
-        assert data == _expected_package_files(root) | {f"asean_tip_data/{p}" for p in {*SITE, WORDS}}
+        assert data == _expected_package_files(root) | {f"asean_tip_data/{p}" for p in {*SITE, WORDS, *CATALOG}}
         for name in _expected_package_files(root):
             assert zf.read(name) == (root / name.removeprefix("asean_tip_data/")).read_bytes(), name
         info = f"asean_tip_data-{atd.__version__}.dist-info"

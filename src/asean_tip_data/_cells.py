@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from ._files import DataError
+from ._messages import _
 from ._schema import Field, Table
 
 _INTEGER = re.compile(r"-?[0-9]+")
@@ -29,22 +30,22 @@ def cell(value: Any) -> str:
 
 def _integer(text: str) -> int:
     if not _INTEGER.fullmatch(text):
-        raise ValueError("not an integer")
+        raise ValueError(_("not an integer"))
     return int(text)
 
 
 def _date(text: str) -> datetime.date:
     if not _DATE.fullmatch(text):
-        raise ValueError("not an ISO 8601 date (YYYY-MM-DD)")
+        raise ValueError(_("not an ISO 8601 date (YYYY-MM-DD)"))
     try:
         return datetime.date.fromisoformat(text)
     except ValueError as exc:
-        raise ValueError(f"impossible date ({exc})") from None
+        raise ValueError(_("impossible date ({detail})").format(detail=exc)) from None
 
 
 def _boolean(text: str) -> bool:
     if text not in _BOOLEAN:
-        raise ValueError("not a boolean (true or false)")
+        raise ValueError(_("not a boolean (true or false)"))
     return _BOOLEAN[text]
 
 
@@ -66,15 +67,15 @@ def _checker(field: Field) -> Check:
     def check(cell: str) -> Any:
         if cell == "":
             if required:
-                raise ValueError("missing value")
+                raise ValueError(_("missing value"))
             return None
         value: Any = cell if parse is None else parse(cell)
         if enum is not None and value not in enum:
-            raise ValueError(f"not one of {', '.join(sorted(map(str, enum)))}")
+            raise ValueError(_("not one of {values}").format(values=", ".join(sorted(map(str, enum)))))
         if pattern is not None and not pattern.fullmatch(value):
-            raise ValueError(f"does not match {pattern.pattern}")
+            raise ValueError(_("does not match {pattern}").format(pattern=pattern.pattern))
         if minimum is not None and value < minimum:
-            raise ValueError(f"less than {minimum}")
+            raise ValueError(_("less than {minimum}").format(minimum=minimum))
         return value
 
     return check
@@ -92,10 +93,11 @@ def check_header(where: str, header: list[str], fields: Sequence[str]) -> None:
         return
     missing = [f for f in fields if f not in header]
     extra = [h for h in header if h not in fields]
-    problems = [f"missing column {f!r}" for f in missing] + [f"unknown column {h!r}" for h in extra]
+    problems = [_("missing column {name}").format(name=repr(f)) for f in missing]
+    problems += [_("unknown column {name}").format(name=repr(h)) for h in extra]
     if not problems:
-        problems = [f"columns out of order; expected {','.join(fields)}"]
-    raise DataError(f"{where}: row 1 (header): {'; '.join(problems)}")
+        problems = [_("columns out of order; expected {names}").format(names=",".join(fields))]
+    raise DataError(_("{where}: row 1 (header): {problems}").format(where=where, problems="; ".join(problems)))
 
 
 def key(record: Any, fields: Iterable[str]) -> tuple[Any, ...]:
@@ -115,9 +117,16 @@ def check_unique(where: str, records: Sequence[Any], fields: Sequence[str], what
         if None in value:
             continue
         if value in seen:
+            message = (
+                _("{where}: row {row}: field {field}: duplicate key {value} (first in row {first})")
+                if what == "key"
+                else _("{where}: row {row}: field {field}: duplicate value {value} (first in row {first})")
+            )
+            joined = "/".join(map(str, value))
             raise DataError(
-                f"{where}: row {number}: field {'/'.join(fields)!r}: duplicate {what} "
-                f"{'/'.join(map(str, value))!r} (first in row {seen[value]})"
+                message.format(
+                    where=where, row=number, field=repr("/".join(fields)), value=repr(joined), first=seen[value]
+                )
             )
         seen[value] = number
 

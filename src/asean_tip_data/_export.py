@@ -11,6 +11,7 @@ from typing import Any
 from ._cells import cell
 from ._files import DESCRIPTOR, DataError, PathArg, datapackage_path
 from ._loading import field_names, load, resource_names
+from ._messages import _
 from ._output import EXPORT_FORMATS, FOLDER_FORMATS, ExportFormat, write_safely
 from ._schema import table
 from .models import Record
@@ -86,7 +87,11 @@ def check_integers(datapackage: PathArg, what: str) -> None:
             for field in integers:
                 value = getattr(record, field)
                 if value is not None and not -INT64 <= value < INT64:
-                    raise DataError(f"{name}: row {number}: field {field!r}: {value} does not fit in 64 bits ({what})")
+                    raise DataError(
+                        _("{resource}: row {row}: field {field}: {value} does not fit in 64 bits ({what})").format(
+                            resource=name, row=number, field=repr(field), value=value, what=what
+                        )
+                    )
 
 
 def export(

@@ -8,6 +8,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from ._messages import _, os_reason
+
 PathArg = str | os.PathLike[str] | None
 DESCRIPTOR = "datapackage.json"
 # The largest file of a copy that is read (the bundled tables are a few kilobytes): a copy cannot
@@ -35,7 +37,7 @@ def descriptor_path(datapackage: PathArg) -> Path:
         return datapackage_path()
     text = os.fspath(datapackage)
     if "\0" in text:
-        raise DataError(f"{text!r}: a path cannot hold a NUL byte")
+        raise DataError(_("{path}: a path cannot hold a NUL byte").format(path=repr(text)))
     path = Path(text)
     return path / DESCRIPTOR if path.is_dir() else path
 
@@ -45,45 +47,75 @@ def folder_of(descriptor: Path) -> Path:
     try:
         return descriptor.resolve(strict=True).parent
     except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of symlinks
-        raise DataError(f"{descriptor}: cannot read the descriptor ({_why(exc)})") from None
+        raise DataError(
+            _("{path}: cannot read the descriptor ({reason})").format(path=descriptor, reason=os_reason(exc))
+        ) from None
 
 
-def _why(exc: BaseException) -> str:
-    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+class _What:
+    """What a file of a copy holds, named in the reader's language only when a message says it."""
+
+    def __init__(self, resource: str | None) -> None:
+        self.resource = resource
+
+    def __format__(self, spec: str) -> str:
+        if self.resource is None:
+            return _("the descriptor")
+        return _("resource {name}").format(name=repr(self.resource))
 
 
-def read_file(folder: Path, relative: str, what: str) -> bytes:
-    """Return the bytes of ``relative`` below ``folder``; a DataError if outside it, not a regular file or too large."""
+def read_file(folder: Path, relative: str, resource: str | None) -> bytes:
+    """Return the bytes of ``relative`` below ``folder`` (a resource's file, or with None the descriptor).
+
+    A DataError says why not where the file lies outside the folder, is no regular file or is too large.
+    """
     path = folder / relative
+    what = _What(resource)
     try:
         real = path.resolve(strict=True)
     except (OSError, RuntimeError) as exc:
-        raise DataError(f"{path}: cannot read {what} ({_why(exc)})") from None
+        raise DataError(
+            _("{path}: cannot read {what} ({reason})").format(path=path, what=what, reason=os_reason(exc))
+        ) from None
     if real != folder and folder not in real.parents:
-        raise DataError(f"{path}: {what} lies outside the copy's folder {folder} (it is {real}); not read")
+        raise DataError(
+            _("{path}: {what} lies outside the copy's folder {folder} (it is {real}); not read").format(
+                path=path, what=what, folder=folder, real=real
+            )
+        )
     try:
         # Non-blocking, so that opening a pipe returns at once; fstat then says what was opened.
         fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise DataError(f"{path}: cannot read {what} ({_why(exc)})") from None
+        raise DataError(
+            _("{path}: cannot read {what} ({reason})").format(path=path, what=what, reason=os_reason(exc))
+        ) from None
     with open(fd, "rb", closefd=True) as file:
         info = os.fstat(file.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise DataError(f"{path}: {what} is not a regular file; not read")
+            raise DataError(_("{path}: {what} is not a regular file; not read").format(path=path, what=what))
         if info.st_size > MAX_BYTES:
-            raise DataError(f"{path}: {what} is {info.st_size:,} bytes, over the limit of {MAX_BYTES:,}; not read")
+            raise DataError(
+                _("{path}: {what} is {size:,} bytes, over the limit of {limit:,}; not read").format(
+                    path=path, what=what, size=info.st_size, limit=MAX_BYTES
+                )
+            )
         data = file.read(info.st_size)  # read(n) sets aside n bytes first: ask for what is there
         while len(data) <= MAX_BYTES and (more := file.read(1 << 16)):  # it grew meanwhile
             data += more
     if len(data) > MAX_BYTES:
-        raise DataError(f"{path}: {what} is over the limit of {MAX_BYTES:,} bytes; not read")
+        raise DataError(
+            _("{path}: {what} is over the limit of {limit:,} bytes; not read").format(
+                path=path, what=what, limit=MAX_BYTES
+            )
+        )
     return data
 
 
 def read_descriptor(descriptor: Path) -> tuple[Path, Any]:
     """Return the folder of a copy and its parsed descriptor; a DataError says what is wrong."""
     folder = folder_of(descriptor)
-    data = read_file(folder, descriptor.resolve().name, "the descriptor")
+    data = read_file(folder, descriptor.resolve().name, None)
     return folder, parse_json(decode(data, str(descriptor)), str(descriptor))
 
 
@@ -92,7 +124,10 @@ def decode(data: bytes, where: str) -> str:
     try:
         text = data.decode("utf-8-sig")  # a byte order mark is allowed
     except UnicodeDecodeError as exc:
-        raise DataError(f"{where}: not UTF-8 (byte {exc.start}: {data[exc.start : exc.end]!r})") from None
+        bad = data[exc.start : exc.end]
+        raise DataError(
+            _("{where}: not UTF-8 (byte {byte}: {bad})").format(where=where, byte=exc.start, bad=repr(bad))
+        ) from None
     return text
 
 
@@ -101,6 +136,10 @@ def parse_json(text: str, where: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DataError(f"{where}: not JSON ({exc.msg}, line {exc.lineno}, column {exc.colno})") from None
+        raise DataError(
+            _("{where}: not JSON ({detail}, line {line}, column {column})").format(
+                where=where, detail=exc.msg, line=exc.lineno, column=exc.colno
+            )
+        ) from None
     except RecursionError:
-        raise DataError(f"{where}: not JSON this package reads (nested too deeply)") from None
+        raise DataError(_("{where}: not JSON this package reads (nested too deeply)").format(where=where)) from None

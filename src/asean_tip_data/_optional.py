@@ -5,6 +5,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
+from ._messages import _
+
 
 def require(module: str, caller: str, extra: str | None = None) -> Any:
     """Return the optional ``module``; an ImportError names the extra that brings it."""
@@ -12,6 +14,6 @@ def require(module: str, caller: str, extra: str | None = None) -> Any:
         return import_module(module)
     except ImportError:
         package = module.split(".")[0]
-        raise ImportError(
-            f"{caller} needs {package}, which is not installed: pip install 'asean-tip-data[{extra or package}]'"
-        ) from None
+        spec = f"asean-tip-data[{extra or package}]"
+        message = _("{caller} needs {package}, which is not installed: pip install '{spec}'")
+        raise ImportError(message.format(caller=caller, package=package, spec=spec)) from None

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
+from ._messages import _
+
 ExportFormat = Literal["csv", "json", "sqlite", "parquet"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "json", "sqlite", "parquet")
 FOLDER_FORMATS = frozenset({"csv", "parquet"})  # a Data Package folder; the others write one file
@@ -20,26 +22,30 @@ def target_path(output: str | os.PathLike[str]) -> Path:
     """Return ``output`` resolved (symlinks followed); a ValueError if writing there could lose what holds it."""
     text = os.fspath(output)
     if "\0" in text:
-        raise ValueError(f"{text!r}: a path cannot hold a NUL byte")
+        raise ValueError(_("{path}: a path cannot hold a NUL byte").format(path=repr(text)))
     path = Path(text).resolve()
     here = Path.cwd().resolve()
     if path == here or path in here.parents:
-        raise ValueError(f"{path}: the current folder or one that holds it; give a new folder or file inside it")
+        raise ValueError(
+            _("{path}: the current folder or one that holds it; give a new folder or file inside it").format(path=path)
+        )
     return path
 
 
 def check_target(path: Path, folder: bool, overwrite: bool) -> None:
     """Raise an OSError naming ``path`` if writing there would replace something unasked."""
     if not folder and not path.parent.is_dir():
-        raise FileNotFoundError(errno.ENOENT, "no such folder; create it first", str(path.parent))
+        raise FileNotFoundError(errno.ENOENT, _("no such folder; create it first"), str(path.parent))
     if folder and path.exists() and not path.is_dir():
-        raise FileExistsError(errno.EEXIST, "exists and is not a folder", str(path))
+        raise FileExistsError(errno.EEXIST, _("exists and is not a folder"), str(path))
     if not folder and path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "is a folder; give a file name", str(path))
+        raise IsADirectoryError(errno.EISDIR, _("is a folder; give a file name"), str(path))
     if overwrite or not path.exists() or (folder and not any(path.iterdir())):
         return
-    what = "a folder that is not empty" if folder else "a file that exists"
-    raise FileExistsError(errno.EEXIST, f"{what}; --force replaces it", str(path))
+    what = (
+        _("a folder that is not empty; --force replaces it") if folder else _("a file that exists; --force replaces it")
+    )
+    raise FileExistsError(errno.EEXIST, what, str(path))
 
 
 def write_safely(output: str | os.PathLike[str], folder: bool, overwrite: bool, write: Callable[[Path], None]) -> Path:

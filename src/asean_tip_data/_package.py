@@ -12,9 +12,10 @@ from typing import Any
 
 from . import _cells
 from ._files import DataError, PathArg, datapackage_path, descriptor_path, read_descriptor, read_file
+from ._messages import _
 from ._registry import MODELS
 from ._schema import Table, bundled_descriptor, bundled_tables
-from .models import Record
+from .models import Broken, Record
 
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")  # what surrogateescape made of bytes that are not UTF-8
@@ -35,7 +36,7 @@ class Package:
             self.folder = descriptor.resolve().parent
         resources = parsed.get("resources") if isinstance(parsed, dict) else None
         if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
-            raise DataError(f"{descriptor}: 'resources' must be a list of objects")
+            raise DataError(_("{path}: 'resources' must be a list of objects").format(path=descriptor))
         self.resources: dict[str, Mapping[str, Any]] = {str(r.get("name")): r for r in resources}
         self.tables: dict[str, tuple[Record, ...]] = {}
         self.lock = threading.RLock()  # re-entrant: a table's references read other tables
@@ -51,23 +52,27 @@ class Package:
         """Return the checked relative path of resource ``name``, and the resource."""
         resource = self.resources.get(name)
         if resource is None:
-            raise DataError(f"{self.descriptor}: no resource named {name!r}")
+            raise DataError(_("{path}: no resource named {name}").format(path=self.descriptor, name=repr(name)))
         path = resource.get("path")
         if not isinstance(path, str) or not path:
-            raise DataError(f"{self.descriptor}: resource {name!r}: 'path' must be a string")
+            raise DataError(
+                _("{path}: resource {name}: 'path' must be a string").format(path=self.descriptor, name=repr(name))
+            )
         pure = PurePosixPath(path)
         # The package never touches the network and never reads outside its own folder.
         if _URL.match(path) or pure.is_absolute() or ".." in pure.parts or "\0" in path:
             raise DataError(
-                f"{self.descriptor}: resource {name!r}: path {path!r} must be relative "
-                "and stay inside the package (no URL, no absolute path, no '..')"
+                _(
+                    "{where}: resource {name}: path {path} must be relative and stay inside the package "
+                    "(no URL, no absolute path, no '..')"
+                ).format(where=self.descriptor, name=repr(name), path=repr(path))
             )
         return path, resource
 
     def _read_table(self, table: Table) -> tuple[Record, ...]:
         path, resource = self._resource(table.name)
         where = str(self.folder / path)
-        data = read_file(self.folder, path, f"resource {table.name!r}")
+        data = read_file(self.folder, path, table.name)
         if resource.get("format") == "parquet" or path.endswith(".parquet"):
             from ._parquet_cells import cells  # only here: pyarrow is the parquet extra
 
@@ -77,29 +82,40 @@ class Package:
             # Bytes that are not UTF-8 stay, as surrogates, to be named with their row and field.
             rows, suspect = _csv_rows(text, where), len(text) > MAX_CELL or bool(_NOT_UTF8.search(text))
         if not rows:
-            raise DataError(f"{where}: empty file; expected the header {','.join(table.field_names)}")
+            raise DataError(
+                _("{where}: empty file; expected the header {names}").format(
+                    where=where, names=",".join(table.field_names)
+                )
+            )
         _cells.check_header(where, rows[0], table.field_names)
         checkers = _cells.checkers(table)
         model = MODELS[table.name]
         records = []
         for number, row in enumerate(rows[1:], start=2):
             if len(row) != len(checkers):
-                raise DataError(f"{where}: row {number}: {len(row)} cells, expected {len(checkers)}")
+                raise DataError(
+                    _("{where}: row {row}: {cells} cells, expected {expected}").format(
+                        where=where, row=number, cells=len(row), expected=len(checkers)
+                    )
+                )
             values = {}
             for (field, check), cell in zip(checkers, row, strict=True):
                 if suspect:
-                    _suspect(cell, f"{where}: row {number}: field {field!r}")
+                    _suspect(cell, _at(where, number, field))
                 try:
                     values[field] = check(cell)
                 except ValueError as exc:
-                    raise DataError(f"{where}: row {number}: field {field!r}: {exc}: {cell!r}") from None
+                    raise DataError(f"{_at(where, number, field)}: {exc}: {cell!r}") from None
             # Every field was checked above against the Table Schema, which the models mirror
             # (tests/test_models.py): constructing skips building a validator per model.
             record = model.model_construct(**values)
             try:
                 record.check()  # the rules between fields
-            except ValueError as exc:
-                raise DataError(f"{where}: row {number}: {exc}") from None
+            except Broken as exc:
+                problem = _(exc.template).format(**exc.values)
+                raise DataError(
+                    _("{where}: row {row}: {problem}").format(where=where, row=number, problem=problem)
+                ) from None
             records.append(record)
         _cells.check_keys(where, table, records)
         self._check_foreign_keys(where, table, records)
@@ -111,17 +127,33 @@ class Package:
             for number, value in enumerate(_cells.keys(records, fk.fields), start=2):
                 if None not in value and value not in wanted:
                     raise DataError(
-                        f"{where}: row {number}: field {'/'.join(fk.fields)!r}: {'/'.join(map(str, value))!r} "
-                        f"is not a key of {fk.resource!r}"
+                        _("{where}: row {row}: field {field}: {value} is not a key of {resource}").format(
+                            where=where,
+                            row=number,
+                            field=repr("/".join(fk.fields)),
+                            value=repr("/".join(map(str, value))),
+                            resource=repr(fk.resource),
+                        )
                     )
+
+
+def _at(where: str, number: int, field: str) -> str:
+    # Built only where there is something to report: a message is looked up, not made per cell.
+    return _("{where}: row {row}: field {field}").format(where=where, row=number, field=repr(field))
 
 
 def _suspect(cell: str, where: str) -> None:
     """Raise a DataError naming the row and field of a cell that is too long or holds bytes that are not UTF-8."""
     if len(cell) > MAX_CELL:
-        raise DataError(f"{where}: {len(cell):,} characters, over the limit of {MAX_CELL:,}")
+        raise DataError(
+            _("{where}: {size:,} characters, over the limit of {limit:,}").format(
+                where=where, size=len(cell), limit=MAX_CELL
+            )
+        )
     if _NOT_UTF8.search(cell):
-        raise DataError(f"{where}: not UTF-8: {cell.encode('utf-8', 'surrogateescape')!r}")
+        raise DataError(
+            _("{where}: not UTF-8: {bad}").format(where=where, bad=repr(cell.encode("utf-8", "surrogateescape")))
+        )
 
 
 def _csv_rows(text: str, where: str) -> list[list[str]]:
@@ -130,7 +162,9 @@ def _csv_rows(text: str, where: str) -> list[list[str]]:
     try:
         return list(reader)
     except csv.Error as exc:
-        raise DataError(f"{where}: row {reader.line_num}: not valid CSV ({exc})") from None
+        raise DataError(
+            _("{where}: row {row}: not valid CSV ({detail})").format(where=where, row=reader.line_num, detail=exc)
+        ) from None
 
 
 _BUNDLED: list[Package] = []  # the one bundled copy, once built: its tables are read once, shared

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime
 import errno
-import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from ._files import DataError, PathArg
 from ._loading import load, resource_names
+from ._messages import _
 from ._schema import Field, table
 
 
@@ -70,9 +70,10 @@ def write(path: Path, datapackage: PathArg = None) -> None:
         problems = connection.execute("PRAGMA foreign_key_check").fetchall()
     except sqlite3.OperationalError as exc:
         # SQLite says "database or disk is full"; it is the file system's error, as any other writer's.
-        code = errno.ENOSPC if "full" in str(exc) else errno.EIO
-        raise OSError(code, f"{os.strerror(code).lower()} ({exc})", str(path)) from None
+        full = "full" in str(exc)
+        reason = _("no space left on device") if full else _("cannot write the database ({detail})").format(detail=exc)
+        raise OSError(errno.ENOSPC if full else errno.EIO, reason, str(path)) from None
     finally:
         connection.close()
     if problems:
-        raise DataError(f"{path}: foreign key check failed: {problems}")
+        raise DataError(_("{path}: foreign key check failed: {problems}").format(path=path, problems=problems))

@@ -2,120 +2,57 @@
 
 from __future__ import annotations
 
-import argparse
 import errno
 import os
 import shutil
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import Any
 
-from ._cite import CITE_FORMATS
+from ._arguments import PROG, fault, language, locale_language, parser
 from ._files import DataError, datapackage_path, descriptor_path
-from ._i18n import LANGUAGES
-from ._output import EXPORT_FORMATS
+from ._messages import _, os_reason, speak
 from ._schema import bundled_tables, text_in
-from ._version import DATA_VINTAGE, __version__
-
-PROG = "asean-tip-data"
-# Only the descriptor is read to build the parser: --help, --version and path import no pydantic.
-# Each command imports what it needs when it runs.
-COMMANDS = {
-    "list": ("every resource with its title and row count", "asean-tip-data list --lang id"),
-    "show": ("print the records of one resource", "asean-tip-data show meetings --format csv"),
-    "summary": ("the headline figures of every table", "asean-tip-data summary --lang id"),
-    "export": (
-        "write every resource as CSV or Parquet files, JSON or SQLite",
-        "asean-tip-data export --format sqlite --output tip.db",
-    ),
-    "page": ("build the dataset's web site, in English and Indonesian", "asean-tip-data page --output site"),
-    "validate": ("check the bundled or a given copy of the data", "asean-tip-data validate downloads/datapackage.json"),
-    "cite": ("how to cite the dataset and the article", "asean-tip-data cite --format bibtex"),
-    "path": ("print the path of the bundled datapackage.json", "asean-tip-data path"),
-}
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        # One line on stderr, exit 2: what scripts calling us can read.
-        self.exit(2, f"{self.prog}: error: {message}\n")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG, description="POLRI and ASEANAPOL against human trafficking, as data.")
-    version = f"{PROG} {__version__} (data {DATA_VINTAGE})"
-    parser.add_argument("-V", "--version", action="version", version=version, help="print the version and exit")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
-    made = {}
-    for name, (summary, example) in COMMANDS.items():
-        made[name] = commands.add_parser(
-            name, help=summary, description=f"{summary[0].upper()}{summary[1:]}.", epilog=f"example: {example}"
-        )
-    show = made["show"]
-    show.add_argument("resource", metavar="RESOURCE", choices=list(bundled_tables()), help="one of: %(choices)s")
-    show.add_argument(
-        "--format",
-        choices=("table", "csv", "json", "jsonl"),
-        default="table",
-        help="table (aligned columns, the default), csv, json, or jsonl (one JSON object a line)",
-    )
-    for name in ("list", "show", "summary", "cite"):
-        # Headings, titles and code labels; the data values stay as they are.
-        made[name].add_argument("--lang", choices=LANGUAGES, default="en", help="en (English) or id (Bahasa Indonesia)")
-    for name in ("list", "show", "summary", "page"):
-        made[name].add_argument("--datapackage", metavar="PATH", help="a copy to read (its folder or datapackage.json)")
-    exporter = made["export"]
-    exporter.add_argument("--format", choices=EXPORT_FORMATS, required=True, help="one of: %(choices)s")
-    exporter.add_argument(
-        "--output", required=True, metavar="PATH", help="a folder for csv and parquet, a file otherwise"
-    )
-    exporter.add_argument("--datapackage", metavar="PATH", help="a copy to export (its folder or datapackage.json)")
-    made["page"].add_argument("--output", required=True, metavar="DIR", help="an empty or new folder")
-    for name in ("export", "page"):
-        made[name].add_argument("--force", action="store_true", help="replace what is at the output path")
-    made["validate"].add_argument(
-        "datapackage",
-        nargs="?",
-        metavar="DATAPACKAGE",
-        help="a copy's datapackage.json or its folder (default: the bundled data)",
-    )
-    made["cite"].add_argument(
-        "--format", choices=CITE_FORMATS, default="text", help="text, bibtex or cff (CITATION.cff)"
-    )
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (0 ok, 1 invalid data, 2 usage or output error)."""
     if sys.stdout is None:  # started with its standard output closed: nothing could be written
-        print(f"{PROG}: error: standard output is closed; nothing was written", file=sys.stderr)
+        sys.stderr.write(fault(_("standard output is closed; nothing was written")))
         return 2
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")  # a terminal that is not UTF-8 gets "?", never a crash
-    args = _parser().parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    asked = language(given)
+    speak(asked)  # --lang wins over the locale, for every word, argparse's too
+    args = parser(asked or locale_language()).parse_args(given)
+    args.lang = asked or args.lang
     try:
         code = _run(args)
         sys.stdout.flush()
     except DataError as exc:
-        print(f"{PROG}: invalid data: {exc}", file=sys.stderr)
+        sys.stderr.write(fault(str(exc), "data"))
         return 1
     except BrokenPipeError:
         # The reader (say, `head`) stopped early, so some output was lost: no traceback, exit 2.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 2
     except OSError as exc:
-        print(f"{PROG}: error: {_plain(exc)}", file=sys.stderr)
+        sys.stderr.write(fault(_plain(exc)))
         return 2
     except (ImportError, ValueError) as exc:  # a missing optional extra, or a path that cannot be used
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        sys.stderr.write(fault(str(exc)))
         return 2
     return code
 
 
 def _plain(exc: OSError) -> str:
     """Return an OSError in plain words: the path, then what is wrong, with no errno."""
-    what = "no space left on device" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc)).lower()
+    full = exc.errno == errno.ENOSPC or "No space left" in str(exc)
+    # Our own reasons start lower-case and are translated already; the system's start upper-case.
+    ours = isinstance(exc.strerror, str) and exc.strerror[:1].islower()
+    what = _("no space left on device") if full else str(exc.strerror) if ours else os_reason(exc)
     where = exc.filename if exc.filename is not None else ""
     return f"{where}: {what}" if where else what
 
@@ -154,7 +91,7 @@ def _copy(datapackage: str | None) -> str | None:
         return None
     if not descriptor_path(datapackage).is_file():
         raise FileNotFoundError(
-            errno.ENOENT, "no such file; give a copy's datapackage.json or the folder that holds it", datapackage
+            errno.ENOENT, _("no such file; give a copy's datapackage.json or the folder that holds it"), datapackage
         )
     return datapackage
 
@@ -187,7 +124,11 @@ def _show(name: str, format: str, lang: str, datapackage: str | None) -> None:
         print(f"{name}: {text_in(bundled_tables()[name].titles, lang)}\n")
         print(text)
         if cut:
-            print(f"\nSome cells are cut (…) to fit the terminal; see them whole with: {PROG} show {name} --format csv")
+            whole = f"{PROG} show {name} --format csv"
+            print(
+                "\n"
+                + _("Some cells are cut (…) to fit the terminal; see them whole with: {command}").format(command=whole)
+            )
     elif format == "csv":
         sys.stdout.write(csv_text(name, copy))
     elif format == "json":
@@ -202,22 +143,24 @@ def _validate(datapackage: str | None) -> int:
 
     target = descriptor_path(_copy(datapackage))
     problems = list(validate(datapackage))
-    checked = "models and keys"
+    checked = _("models and keys")
     # frictionless only reads a copy our own checks passed: a URL path is refused before it is fetched.
     if not problems:
         try:
             import frictionless
         except ImportError:
-            checked += "; install frictionless for the full Table Schema check"
+            checked += _("; install frictionless for the full Table Schema check")
         else:
-            checked += " and frictionless"
+            checked += _(" and frictionless")
             problems = _frictionless_problems(frictionless, str(target))
     if problems:
-        print(f"{target}: INVALID", file=sys.stderr)
+        invalid = _("INVALID")
+        print(f"{target}: {invalid}", file=sys.stderr)
         for problem in problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    print(f"{target}: valid ({len(resource_names())} resources; checked {checked})")
+    count = len(resource_names())
+    print(_("{path}: valid ({count} resources; checked {what})").format(path=target, count=count, what=checked))
     return 0
 
 

@@ -18,6 +18,14 @@ Count = Annotated[int, Field(ge=0)]
 Ordinal = Annotated[int, Field(ge=1)]
 
 
+class Broken(ValueError):
+    """A rule between fields that a record breaks: its message, as a template, and the values in it."""
+
+    def __init__(self, template: str, **values: object) -> None:
+        super().__init__(template.format(**values))
+        self.template, self.values = template, values
+
+
 class Record(BaseModel):
     """Base of every record: immutable, strict, no unknown fields."""
 
@@ -118,9 +126,9 @@ class Meeting(Record):
     def check(self) -> None:
         """Raise ValueError if the meeting ends before it starts, or is online with a city."""
         if self.end_date < self.start_date:
-            raise ValueError(f"end_date {self.end_date} is before start_date {self.start_date}")
+            raise Broken("end_date {end} is before start_date {start}", end=self.end_date, start=self.start_date)
         if self.online != (self.city is None):
-            raise ValueError("online must be true exactly when city is empty")
+            raise Broken("online must be true exactly when city is empty")
 
 
 class Mou(Record):
@@ -139,7 +147,11 @@ class Mou(Record):
     def check(self) -> None:
         """Raise ValueError if the status code does not match the printed status."""
         if _MOU_STATUS[self.status_as_printed] != self.status:
-            raise ValueError(f"status {self.status!r} does not match status_as_printed {self.status_as_printed!r}")
+            raise Broken(
+                "status {status} does not match status_as_printed {printed}",
+                status=repr(self.status),
+                printed=repr(self.status_as_printed),
+            )
 
 
 _MOU_STATUS = {"Applicable": "in_force", "On Extension": "under_renewal", "In the Making": "in_preparation"}

@@ -1,0 +1,50 @@
+"""What the package and its command line say, in the reader's language: gettext, with its catalogs in locale/."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+DOMAIN = "asean_tip_data"
+LOCALE = Path(__file__).parent / "locale"  # locale/id/LC_MESSAGES/asean_tip_data.mo, built by scripts/build_catalog.py
+
+
+def _(message: str) -> str:
+    """Return ``message`` in the language gettext finds in the environment (LANGUAGE, LC_ALL, LANG)."""
+    import gettext  # here: only a message about to be shown needs it, never a load that goes well
+
+    gettext.bindtextdomain(DOMAIN, str(LOCALE))
+    return gettext.dgettext(DOMAIN, message)
+
+
+def speak(lang: str | None) -> None:
+    """Make this process's messages, argparse's own words among them, speak ``lang`` (None: as the locale says)."""
+    # argparse asks gettext's default domain: ours holds its words too. A command line's process is
+    # its own, so setting the environment gettext reads is the plain way to choose the language.
+    import gettext
+
+    gettext.bindtextdomain(DOMAIN, str(LOCALE))
+    gettext.textdomain(DOMAIN)
+    if lang is not None:
+        os.environ["LANGUAGE"] = lang
+
+
+def os_reason(exc: BaseException) -> str:
+    """Return why a file could not be used, in plain words: no errno, no C library's English."""
+    reasons = {
+        errno.ENOENT: _("no such file or folder"),
+        errno.EACCES: _("permission denied"),
+        errno.EPERM: _("permission denied"),
+        errno.EISDIR: _("it is a folder"),
+        errno.ENOTDIR: _("a part of the path is not a folder"),
+        errno.ELOOP: _("a loop of symbolic links"),
+        errno.ENOSPC: _("no space left on device"),
+        errno.EROFS: _("the file system is read-only"),
+    }
+    code = getattr(exc, "errno", None)
+    if code in reasons:
+        return reasons[code]
+    if isinstance(exc, RuntimeError):  # pathlib's word for a loop of symbolic links
+        return reasons[errno.ELOOP]
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
