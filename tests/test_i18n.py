@@ -94,7 +94,10 @@ def test_every_code_users_see_has_a_label_in_both_languages(schemas: dict[str, A
     for (resource, field), kind in CODED_FIELDS.items():
         (declared,) = [f for f in schemas[resource]["fields"] if f["name"] == field]
         assert list(labels[kind]) == declared["constraints"]["enum"], (resource, field)
-    assert {kind for kind in CODED_FIELDS.values()} == set(labels)
+    # Besides the codes of the data, the Table Schema's own field types are glossed on the page.
+    assert {kind for kind in CODED_FIELDS.values()} | {"field_type"} == set(labels)
+    assert list(labels["field_type"]) == ["string", "integer", "date", "boolean"]
+    assert atd.label("field_type", "integer", "id") == "bilangan bulat"
     assert atd.label("mou_status", "under_renewal", "id") == "dalam proses perpanjangan"
     assert atd.label("tier", "Tier 2 Watch List", "id") == "Daftar Pengawasan Tingkat 2"
     assert atd.label("placement_change", "downgraded", "id") == "diturunkan"

@@ -97,6 +97,7 @@ def table_page(
             {
                 "name": f.name,
                 "type": f.type,
+                "type_label": label("field_type", f.type, lang),
                 "required": f.required,
                 "constraints": constraints(f, lang),
                 "title": text_in(f.titles, lang),
