@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,16 @@ def test_the_wrong_kind_of_target_is_refused(format: str, make: str, tmp_path: P
     target.mkdir() if make == "folder" else target.write_text("x", encoding="utf-8")
     result = run("export", "--format", format, "--output", str(target), "--force")
     assert result.returncode == 2 and str(target) in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_sqlite_declares_dates_and_booleans_for_the_readers_that_read_declared_types(tmp_path: Path) -> None:
+    database = atd.export("sqlite", tmp_path / "tip.db")
+    with closing(sqlite3.connect(database)) as db:
+        declared = {row[1]: row[2] for row in db.execute("PRAGMA table_info(meetings)")}
+        stored = db.execute(
+            "SELECT typeof(start_date), typeof(online), start_date, online FROM meetings LIMIT 1"
+        ).fetchone()
+        with pytest.raises(sqlite3.IntegrityError):  # the CHECK constraints stay
+            db.execute("UPDATE meetings SET online = 2 WHERE number = 1")
+    assert (declared["start_date"], declared["end_date"], declared["online"]) == ("DATE", "DATE", "BOOLEAN")
+    assert stored == ("text", "integer", "1997-12-18", 0)

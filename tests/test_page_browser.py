@@ -278,14 +278,24 @@ def test_the_json_ld_describes_the_dataset(visit: Any, lang: str, creators: list
     assert data["license"] == ["https://creativecommons.org/licenses/by/4.0/"]
     assert [c["name"] for c in data["creator"]] == creators
     assert data["version"] == atd.__version__ and data["identifier"].startswith("urn:uuid:")
-    assert data["inLanguage"] == ["en", "id"]
+    home = "https://asean-tip-data.github.io/asean-tip-data/"
+    assert data["@id"] == f"{home}#dataset" and data["isAccessibleForFree"] is True  # one Dataset, both pages
+    assert data["inLanguage"] == lang and data["url"] == home + ("" if lang == "en" else "id/")
+    assert data["sameAs"] == [home + ("id/" if lang == "en" else "")]
     assert data["temporalCoverage"] == "1997-12-18/2024-08-30"  # the first AMMTC to the end of the last
     assert len(data["spatialCoverage"]["containsPlace"]) == 11
     assert "https://doi.org/10.32781/cakrawala.v18i2.733" in data["isBasedOn"]
     assert {v["name"] for v in data["variableMeasured"]} >= {"trafficking_cases.cases", "meetings.forum"}
     downloads = {d["name"]: d for d in data["distribution"]}
-    assert set(downloads) == {f"{n}.csv" for n in atd.resource_names()}
-    assert all(d["@type"] == "DataDownload" and d["encodingFormat"] == "text/csv" for d in downloads.values())
+    names = atd.resource_names()
+    files = {f"{n}.csv" for n in names} | {f"{n}.parquet" for n in names}
+    assert set(downloads) == files | {"datapackage.json", "parquet/datapackage.json", "asean-tip-data.sqlite"}
+    assert all(
+        d["@type"] == "DataDownload" and d["contentUrl"].startswith(f"{home}downloads/") for d in downloads.values()
+    )
+    assert downloads["meetings.csv"]["contentUrl"] == f"{home}downloads/resources/meetings.csv"
+    assert downloads["meetings.parquet"]["encodingFormat"] == "application/vnd.apache.parquet"
+    assert downloads["asean-tip-data.sqlite"]["encodingFormat"] == "application/vnd.sqlite3"
 
 
 def test_a_hostile_copy_shows_its_text_and_runs_nothing(browser: Browser, tmp_path: Path) -> None:

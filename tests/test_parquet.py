@@ -95,7 +95,7 @@ def test_two_exports_are_the_same_bytes(exported: Path, tmp_path: Path) -> None:
         return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
     assert digests(again) == digests(exported)
-    assert len(digests(exported)) == len(atd.resource_names()) + 1
+    assert len(digests(exported)) == len(atd.resource_names()) + 2  # the tables, the descriptor and the dataset card
 
 
 def test_command_line_export(tmp_path: Path) -> None:
@@ -121,3 +121,44 @@ def test_missing_pyarrow_is_one_line_with_the_pip_command(tmp_path: Path, cli_wi
         "pip install 'asean-tip-data[parquet]'\n"
     )
     assert not (tmp_path / "pkg").exists()
+
+
+def test_default_pandas_and_polars_keep_the_declared_types(exported: Path) -> None:
+    import polars as pl
+
+    sources = pd.read_parquet(exported / "resources" / "sources.parquet")  # no options: what readers do
+    assert str(sources["year"].dtype) == "Int64" and sources["year"].isna().sum() == 3
+    assert sources["year"].dropna().tolist()[:2] == [2024, 2024]  # integers, not 2024.0
+    meetings = pd.read_parquet(exported / "resources" / "meetings.parquet")
+    assert str(meetings["online"].dtype) == "bool" and str(meetings["number"].dtype) == "int64"
+    assert meetings["start_date"][0] == datetime.date(1997, 12, 18)
+    assert pd.read_parquet(exported / "resources" / "countries.parquet")["numeric_code"][0] == "096"
+    schema = pl.read_parquet(exported / "resources" / "sources.parquet").schema
+    assert schema["year"] == pl.Int64 and schema["released"] == pl.Date
+    assert pl.read_parquet(exported / "resources" / "meetings.parquet").schema["online"] == pl.Boolean
+
+
+def test_hugging_face_loads_every_config_with_its_types(
+    exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    import datasets
+
+    card = (exported / "README.md").read_text(encoding="utf-8")
+    assert card.startswith("---\nlicense: cc-by-4.0\nlanguage:\n- en\n- id\n")
+    assert "@article{muhammad_2024," in card
+    for name in atd.resource_names():
+        loaded = datasets.load_dataset(str(exported), name, split="train", cache_dir=str(tmp_path / "cache"))
+        assert loaded.num_rows == len(atd.load(name)), name
+        assert list(loaded.features) == [f["name"] for f in atd.table_schema(name)["fields"]], name
+    countries = datasets.load_dataset(str(exported), "countries", split="train", cache_dir=str(tmp_path / "cache"))
+    assert countries[0]["numeric_code"] == "096"  # text, as declared: not the number 96
+    meetings = datasets.load_dataset(str(exported), "meetings", split="train", cache_dir=str(tmp_path / "cache"))
+    features = meetings.features
+    assert (features["number"].dtype, features["start_date"].dtype, features["online"].dtype) == (
+        "int64",
+        "date32",
+        "bool",
+    )
+    assert meetings[0]["start_date"] == datetime.date(1997, 12, 18)

@@ -63,7 +63,7 @@ def test_python_types_are_the_models_types(name: str) -> None:
 
 def test_the_type_map() -> None:
     assert _types.TYPES["date"].python is datetime.date and _types.TYPES["date"].croissant == "sc:Date"
-    assert _types.TYPES["integer"].pandas_optional == "Int64" and _types.TYPES["boolean"].sql == "INTEGER"
+    assert _types.TYPES["integer"].pandas_optional == "Int64" and _types.TYPES["boolean"].sql == "BOOLEAN"
     assert set(_types.TYPES) == set(_cells.PARSERS)
 
 

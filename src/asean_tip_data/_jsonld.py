@@ -15,16 +15,21 @@ def jsonld(descriptor: dict[str, Any], tables: list[Table], dumped: dict[str, An
     homepage = web_link(descriptor.get("homepage")) or ""
     dates = [m["start_date"] for m in dumped["meetings"]] + [m["end_date"] for m in dumped["meetings"]]
     creators = [c for c in descriptor.get("contributors", []) if "creator" in c.get("roles", [])]
+    pages = {code: homepage + ("" if code == "en" else f"{code}/") for code in descriptor.get("languages", ["en"])}
     data: dict[str, Any] = {
         "@context": "https://schema.org/",
         "@type": "Dataset",
+        # One Dataset, whichever language's page describes it: one @id, each page its own language.
+        "@id": f"{homepage}#dataset" if homepage else None,
         "name": text_in(translations(descriptor, "title"), lang),
         "alternateName": descriptor.get("name"),
         "description": text_in(translations(descriptor, "description"), lang),
-        "url": (homepage + ("" if lang == "en" else f"{lang}/")) if homepage else None,
+        "url": pages.get(lang) if homepage else None,
+        "sameAs": [url for code, url in pages.items() if code != lang] if homepage else [],
         "identifier": descriptor.get("id"),
         "version": descriptor.get("version"),
-        "inLanguage": list(descriptor.get("languages", ["en"])),
+        "inLanguage": lang,
+        "isAccessibleForFree": True,
         "license": [url for lic in descriptor.get("licenses", []) if (url := web_link(lic.get("path")))],
         "keywords": descriptor.get("keywords", []),
         "creator": [
@@ -49,16 +54,28 @@ def jsonld(descriptor: dict[str, Any], tables: list[Table], dumped: dict[str, An
             for t in tables
             for f in t.fields
         ],
-        "distribution": [
-            {
-                "@type": "DataDownload",
-                "name": f"{t.name}.csv",
-                "contentUrl": homepage + f"downloads/{t.path}",
-                "encodingFormat": "text/csv",
-            }
-            for t in tables
-        ],
+        "distribution": downloads(homepage, tables),
     }
     text = json.dumps(data, ensure_ascii=False, indent=1)
     # Inside <script>, "</script>" or "<!--" in a copy's text would end the element: escape <, > and &.
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def download_files(tables: list[Table]) -> list[tuple[str, str, str]]:
+    """Return every download of the site: its name, its path under the site's root and its media type."""
+    files = [("datapackage.json", "downloads/datapackage.json", "application/json")]
+    files += [(f"{t.name}.csv", f"downloads/{t.path}", "text/csv") for t in tables]
+    parquet = "application/vnd.apache.parquet"
+    files += [("parquet/datapackage.json", "downloads/parquet/datapackage.json", "application/json")]
+    files += [(f"{t.name}.parquet", f"downloads/parquet/resources/{t.name}.parquet", parquet) for t in tables]
+    files += [("asean-tip-data.sqlite", "downloads/asean-tip-data.sqlite", "application/vnd.sqlite3")]
+    return files
+
+
+def downloads(homepage: str, tables: list[Table]) -> list[dict[str, Any]]:
+    """Return every download of the site, at its absolute address under ``homepage`` (the published home)."""
+    return [
+        {"@type": "DataDownload", "name": name, "contentUrl": homepage + path, "encodingFormat": media}
+        for name, path, media in download_files(tables)
+        if homepage
+    ]

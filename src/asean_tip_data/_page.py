@@ -13,7 +13,7 @@ from ._cite import cite
 from ._export import check_integers, export
 from ._files import DESCRIPTOR, PathArg, descriptor_path, read_descriptor
 from ._i18n import LANGUAGES, words_in
-from ._jsonld import jsonld
+from ._jsonld import download_files, jsonld
 from ._loading import load, resource_names
 from ._optional import require
 from ._output import write_safely
@@ -113,7 +113,7 @@ def _write_language(
         ],
         "citation": cite("text", lang=lang),
         "bibtex": cite("bibtex", lang=lang),
-        "downloads": _downloads(tables),
+        "downloads": [(name, path) for name, path, _ in download_files(tables)],
         "figures": drawn,
         "map_rows": map_rows(dumped, names, lang),
         "history": history(dumped, names, lang),
@@ -148,11 +148,3 @@ def _links(lang: str, page: str, homepage: str | None, up: str) -> dict[str, Any
         ]
         alternates.append(("x-default", f"{homepage}{published}"))
     return {"root": root, "other_lang": other, "other_href": f"{root}{other_root}{page}", "alternates": alternates}
-
-
-def _downloads(tables: list[Table]) -> list[tuple[str, str]]:
-    files = [("datapackage.json", "downloads/datapackage.json")]
-    files += [(f"{t.name}.csv", f"downloads/{t.path}") for t in tables]
-    files += [("asean-tip-data.sqlite", "downloads/asean-tip-data.sqlite")]
-    files += [("parquet/datapackage.json", "downloads/parquet/datapackage.json")]
-    return files

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ._dataset_card import card
 from ._files import DESCRIPTOR, PathArg, datapackage_path
 from ._frames import columns
 from ._loading import resource_names
@@ -24,10 +25,43 @@ def _arrow_type(pa: Any, field: Field) -> Any:
     return getattr(pa, field.types.arrow)()
 
 
+def _pandas_metadata(fields: tuple[Field, ...]) -> bytes:
+    """Return the pandas metadata (its documented "pandas" key) that makes read_parquet keep our types."""
+
+    # Without it, pandas turns an integer column with an empty cell into float64 (2024.0); with
+    # numpy_type "Int64" or "boolean" it gives the nullable dtypes, as to_pandas() does.
+    def column(field: Field) -> dict[str, Any]:
+        if field.enum is not None:
+            numpy_type = "object"
+        else:
+            numpy_type = field.types.pandas if field.required else field.types.pandas_optional
+            numpy_type = "object" if field.type in ("date", "string") else numpy_type
+        pandas_type = {"string": "unicode", "integer": "int64", "date": "date", "boolean": "bool"}[field.type]
+        return {
+            "name": field.name,
+            "field_name": field.name,
+            "pandas_type": pandas_type,
+            "numpy_type": numpy_type,
+            "metadata": None,
+        }
+
+    metadata = {
+        "index_columns": [],
+        "column_indexes": [],
+        "columns": [column(f) for f in fields],
+        "pandas_version": "2.0.0",
+    }
+    return json.dumps(metadata, sort_keys=True).encode("utf-8")
+
+
 def arrow_table(name: str, datapackage: PathArg = None) -> Any:
-    """Return resource ``name`` as a pyarrow Table typed by its Table Schema."""
+    """Return resource ``name`` as a pyarrow Table typed by its Table Schema, with the pandas metadata."""
     pa = require("pyarrow", "export", extra="parquet")
-    schema = pa.schema([pa.field(f.name, _arrow_type(pa, f), nullable=not f.required) for f in table(name).fields])
+    fields = table(name).fields
+    schema = pa.schema(
+        [pa.field(f.name, _arrow_type(pa, f), nullable=not f.required) for f in fields],
+        metadata={b"pandas": _pandas_metadata(fields)},
+    )
     return pa.Table.from_pydict(columns(name, datapackage), schema=schema)
 
 
@@ -50,5 +84,7 @@ def write(path: Path, datapackage: PathArg = None) -> None:
     (path / "resources").mkdir(parents=True)
     for name, data in tables.items():
         pq.write_table(data, path / "resources" / f"{name}.parquet", **_WRITE)
-    text = json.dumps(descriptor(), indent=2, ensure_ascii=False) + "\n"
-    (path / DESCRIPTOR).write_text(text, encoding="utf-8")
+    package = descriptor()
+    (path / DESCRIPTOR).write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    counts = {name: data.num_rows for name, data in tables.items()}
+    (path / "README.md").write_text(card(package, counts), encoding="utf-8")  # for Hugging Face

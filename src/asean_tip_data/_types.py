@@ -23,7 +23,7 @@ TYPES: dict[str, TypeMap] = {
     "string": TypeMap(str, "TEXT", None, "string", "string", "String", "string", "sc:Text"),
     "integer": TypeMap(int, "INTEGER", None, "int64", "Int64", "Int64", "int64", "sc:Integer"),
     "date": TypeMap(
-        datetime.date, "TEXT", "date({c}) = {c}", "datetime64[s]", "datetime64[s]", "Date", "date32", "sc:Date"
+        datetime.date, "DATE", "date({c}) = {c}", "datetime64[s]", "datetime64[s]", "Date", "date32", "sc:Date"
     ),
-    "boolean": TypeMap(bool, "INTEGER", "{c} IN (0, 1)", "bool", "boolean", "Boolean", "bool_", "sc:Boolean"),
+    "boolean": TypeMap(bool, "BOOLEAN", "{c} IN (0, 1)", "bool", "boolean", "Boolean", "bool_", "sc:Boolean"),
 }
