@@ -289,7 +289,8 @@ def test_the_json_ld_describes_the_dataset(visit: Any, lang: str, creators: list
     downloads = {d["name"]: d for d in data["distribution"]}
     names = atd.resource_names()
     files = {f"{n}.csv" for n in names} | {f"{n}.parquet" for n in names}
-    assert set(downloads) == files | {"datapackage.json", "parquet/datapackage.json", "asean-tip-data.sqlite"}
+    files |= {"datapackage.json", "parquet/datapackage.json", "asean-tip-data.sqlite", "dcat-ap.ttl", "dcat-ap.jsonld"}
+    assert set(downloads) == files
     assert all(
         d["@type"] == "DataDownload" and d["contentUrl"].startswith(f"{home}downloads/") for d in downloads.values()
     )

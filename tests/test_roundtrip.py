@@ -16,7 +16,12 @@ import asean_tip_data as atd
 from asean_tip_data._export import csv_lines, rows
 
 # Text with what CSV must quote (comma, quote, CR, LF), letters from beyond ASCII, and a line separator.
-TEXT = st.text(st.sampled_from(list('ab ,"\r\n\téŋ漢😀\u2028')) | st.characters(codec="utf-8"), min_size=1, max_size=40)
+# No NUL: Python 3.10's csv module refuses it in any cell, 3.11's reads it.
+TEXT = st.text(
+    st.sampled_from(list('ab ,"\r\n\téŋ漢😀\u2028')) | st.characters(codec="utf-8", exclude_characters="\0"),
+    min_size=1,
+    max_size=40,
+)
 COUNTS = st.sampled_from([0, 1, 2**31, 2**63 - 1]) | st.integers(min_value=0, max_value=2**63 - 1)
 
 

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ._cite import cite
+    from ._dcat import dcat_ap
     from ._export import export
     from ._files import DataError, datapackage_path
     from ._frames import to_pandas, to_polars
@@ -77,6 +78,7 @@ __all__ = [
     "build_page",
     "cite",
     "datapackage_path",
+    "dcat_ap",
     "describe",
     "export",
     "label",
@@ -106,6 +108,7 @@ __all__ = [
 _HOMES = {
     "build_page": "_page",
     "cite": "_cite",
+    "dcat_ap": "_dcat",
     "export": "_export",
     "DataError": "_files",
     "datapackage_path": "_files",

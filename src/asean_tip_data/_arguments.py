@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 from collections.abc import Sequence
 from typing import NoReturn
 
@@ -26,6 +27,7 @@ EXAMPLES = {
     "page": "asean-tip-data page --output site",
     "validate": "asean-tip-data validate downloads/datapackage.json",
     "cite": "asean-tip-data cite --format bibtex",
+    "dcat": "asean-tip-data dcat --format json-ld",
     "path": "asean-tip-data path",
 }
 
@@ -40,6 +42,7 @@ def commands() -> dict[str, str]:
         "page": _("build the dataset's web site, in English and Indonesian"),
         "validate": _("check the bundled or a given copy of the data"),
         "cite": _("how to cite the dataset and the article"),
+        "dcat": _("print the dataset's DCAT-AP 3 record, for catalogues that harvest DCAT"),
         "path": _("print the path of the bundled datapackage.json"),
     }
 
@@ -53,6 +56,11 @@ def fault(message: str, kind: str = "error") -> str:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line on stderr, exit 2: what scripts calling us can read.
+        # Python 3.10's argparse leaves "argument X: ..." untranslated; later ones translate it.
+        named = re.fullmatch(r"argument (\S+): (.*)", message, re.DOTALL)
+        if named is not None:
+            template = _("argument %(argument_name)s: %(message)s")
+            message = template % {"argument_name": named[1], "message": named[2]}
         self.exit(2, fault(message))
 
 
@@ -103,7 +111,8 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         made[name].add_argument(
             "--lang", choices=LANGUAGES, default=lang, help=_("en (English) or id (Bahasa Indonesia)")
         )
-    for name in ("list", "show", "summary", "page"):
+    made["dcat"].add_argument("--format", choices=("turtle", "json-ld"), default="turtle", help=_("turtle or json-ld"))
+    for name in ("list", "show", "summary", "page", "dcat"):
         made[name].add_argument(
             "--datapackage", metavar=_("PATH"), help=_("a copy to read (its folder or datapackage.json)")
         )

@@ -69,6 +69,8 @@ def download_files(tables: list[Table]) -> list[tuple[str, str, str]]:
     files += [("parquet/datapackage.json", "downloads/parquet/datapackage.json", "application/json")]
     files += [(f"{t.name}.parquet", f"downloads/parquet/resources/{t.name}.parquet", parquet) for t in tables]
     files += [("asean-tip-data.sqlite", "downloads/asean-tip-data.sqlite", "application/vnd.sqlite3")]
+    files += [("dcat-ap.ttl", "downloads/dcat-ap.ttl", "text/turtle")]  # the DCAT-AP 3 record (_dcat)
+    files += [("dcat-ap.jsonld", "downloads/dcat-ap.jsonld", "application/ld+json")]
     return files
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ._cite import cite
+from ._dcat import record
 from ._export import check_integers, export
 from ._files import DESCRIPTOR, PathArg, descriptor_path, read_descriptor
 from ._i18n import LANGUAGES, words_in
@@ -22,7 +23,7 @@ from ._page_figures import figures, map_rows
 from ._schema import Table, parse_table, text_in, translations
 from ._tiers import COLOURS, INK
 
-PAGE_EXTRA = ("jinja2", "altair", "vl_convert", "pyarrow")
+PAGE_EXTRA = ("jinja2", "altair", "vl_convert", "pyarrow", "rdflib")
 SITE = Path(__file__).parent / "site"
 
 
@@ -69,6 +70,9 @@ def _write_site(site: Path, datapackage: PathArg) -> None:
     (downloads / DESCRIPTOR).write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", "utf-8")
     export("sqlite", downloads / "asean-tip-data.sqlite", datapackage)
     export("parquet", downloads / "parquet", datapackage)
+    if web_link(descriptor.get("homepage")):  # a record's addresses are under the published home
+        for name, format in (("dcat-ap.ttl", "turtle"), ("dcat-ap.jsonld", "json-ld")):  # with each file's checksum
+            (downloads / name).write_text(record(descriptor, downloads, format), encoding="utf-8")
     environment = _environment()
     tables = [parse_table(r) for r in descriptor["resources"] if r.get("name") in records]
     dumped = {name: [r.model_dump(mode="json") for r in rows] for name, rows in records.items()}
@@ -113,7 +117,7 @@ def _write_language(
         ],
         "citation": cite("text", lang=lang),
         "bibtex": cite("bibtex", lang=lang),
-        "downloads": [(name, path) for name, path, _ in download_files(tables)],
+        "downloads": [(name, path) for name, path, _ in download_files(tables) if (site / path).is_file()],
         "figures": drawn,
         "map_rows": map_rows(dumped, names, lang),
         "history": history(dumped, names, lang),

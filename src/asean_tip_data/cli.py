@@ -80,6 +80,10 @@ def _run(args: Any) -> int:
         from ._cite import cite
 
         sys.stdout.write(cite(args.format, lang=args.lang))
+    elif args.command == "dcat":
+        from ._dcat import dcat_ap  # only here: rdflib comes with the dcat extra
+
+        sys.stdout.write(dcat_ap(args.format, _copy(args.datapackage)))
     elif args.command == "path":
         print(datapackage_path())
     return 0
