@@ -7,11 +7,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ._files import DataError, PathArg, descriptor_path, read_descriptor
+from ._files import DataError, PathArg, descriptor_path, read_descriptor, web_link
 from ._jsonld import download_files
 from ._messages import _
 from ._optional import require
-from ._page_content import web_link
 from ._schema import parse_table
 
 EU = "http://publications.europa.eu/resource/authority/"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,14 @@ DESCRIPTOR = "datapackage.json"
 # The largest file of a copy that is read (the bundled tables are a few kilobytes): a copy cannot
 # make a reader take more memory than this, or wait on a pipe or a device.
 MAX_BYTES = 64 * 1024 * 1024
+
+
+_WEB = re.compile(r"https?://\S+\Z")
+
+
+def web_link(url: Any) -> str | None:
+    """Return ``url`` if it is an http or https address a page or record may link to; None for anything else."""
+    return url if isinstance(url, str) and _WEB.match(url) else None
 
 
 class DataError(ValueError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ._page_content import web_link
+from ._files import web_link
 from ._schema import Table, text_in, translations
 
 

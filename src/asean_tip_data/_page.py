@@ -12,13 +12,13 @@ from typing import Any
 from ._cite import cite
 from ._dcat import record
 from ._export import check_integers, export
-from ._files import DESCRIPTOR, PathArg, descriptor_path, read_descriptor
+from ._files import DESCRIPTOR, PathArg, descriptor_path, read_descriptor, web_link
 from ._i18n import LANGUAGES, words_in
 from ._jsonld import download_files, jsonld
 from ._loading import load, resource_names
 from ._optional import require
 from ._output import write_safely
-from ._page_content import history, names_in, summary, table_page, web_link
+from ._page_content import history, names_in, summary, table_page
 from ._page_figures import figures, map_rows
 from ._schema import Table, parse_table, text_in, translations
 from ._tiers import COLOURS, INK

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ._cells import cell
+from ._files import web_link
 from ._i18n import CODED_FIELDS, constraints, label
 from ._page_figures import caveat, caveated, mark, number, tier_legend
 from ._schema import Table, text_in
 from ._tiers import tier_grid
 
 SORTABLE = 20  # tables longer than this get a filter box and sorting headings
-_WEB = re.compile(r"https?://\S+\Z")
-
-
-def web_link(url: Any) -> str | None:
-    """Return ``url`` if it is an http or https address a page may link to; None for anything else."""
-    return url if isinstance(url, str) and _WEB.match(url) else None
 
 
 def names_in(countries: Sequence[Mapping[str, Any]], lang: str) -> dict[str, str]:
@@ -54,14 +49,6 @@ def _labeller(table: Table, names: Mapping[str, str], lang: str) -> dict[str, An
     return labellers
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
 def table_page(
     table: Table,
     rows: Sequence[Mapping[str, Any]],
@@ -79,7 +66,7 @@ def table_page(
         [
             {
                 "field": f.name,
-                "value": _cell(r.get(f.name)),
+                "value": cell(r.get(f.name)),
                 "label": labellers[f.name](r[f.name]) if f.name in labellers and r.get(f.name) is not None else None,
                 "nowrap": f.name in nowrap,
             }
