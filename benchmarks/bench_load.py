@@ -9,7 +9,10 @@ Two cold comparisons, each with its own baseline, in one run:
 - importing and loading every resource against a process that imports pydantic and defines one
   model like ours (frozen, strict, defer_build, a constrained int, a date, a Literal, a pattern).
 Cold runs alternate the four commands so that machine noise hits all alike; the figures to read are
-the median paired ratios. Nothing here asserts a time: the numbers are printed for people to compare.
+the median paired ratios. Then a copy of 64 MiB, the most one file may hold, is validated beside a
+copy of the bundled data: the figure to read is the ratio of their costs per cell, which is near 1
+when a long file costs what a short one does. Nothing here asserts a time: the numbers are printed
+for people to compare.
 """
 
 from __future__ import annotations
@@ -95,6 +98,47 @@ def warm() -> None:
     print(f"  {'every resource':<22} {total * 1e6:6.2f} µs")
 
 
+def _per_cell(copy: str, runs: int) -> tuple[float, int]:
+    """Return the best time of ``runs`` validations of ``copy`` per cell, in seconds, and its cells."""
+    import asean_tip_data as t
+
+    best = min(timeit.repeat(lambda: t.validate(copy), number=1, repeat=runs))
+    cells = sum(len(t.load(name, copy)) * len(t.table_schema(name)["fields"]) for name in t.resource_names())
+    return best / cells, cells
+
+
+def large() -> None:
+    import tempfile
+    from pathlib import Path
+
+    import asean_tip_data as t
+    from asean_tip_data._files import MAX_BYTES
+
+    with tempfile.TemporaryDirectory() as folder:
+        small = t.export("csv", Path(folder) / "bundled")
+        big = t.export("csv", Path(folder) / "large")
+        path = big / "resources" / "glossary.csv"
+        bundled_lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        first = bundled_lines[1]
+        term, rest = first.split(",", 1)
+        lines, size, number = bundled_lines, sum(len(line.encode()) for line in bundled_lines), 0
+        # Rows of 1 KB: as many as fit in the largest file a copy may have, under the limit of rows.
+        padding = " " * (1024 - len(first) - 8)
+        row = f"{term}-{{}},{rest.rstrip()}{padding}\n"
+        while size + len(row.encode()) + 12 < MAX_BYTES:  # one file as large as a copy's file may be
+            lines.append(row.format(number))
+            size += len(lines[-1].encode())
+            number += 1
+        path.write_text("".join(lines), encoding="utf-8")
+        assert t.validate(big) == (), t.validate(big)
+        bundled, small_cells = _per_cell(str(small), 20)
+        long, long_cells = _per_cell(str(big), 3)
+    print(f"\nvalidate, per cell: bundled copy {bundled * 1e9:6.0f} ns ({small_cells:,} cells);")
+    whole = f"{long_cells:,} cells, {long * long_cells:.1f} s"
+    print(f"  a copy with a {size / 2**20:.0f} MiB file {long * 1e9:6.0f} ns ({whole})")
+    print(f"  ratio {long / bundled:.2f}x [near 1: a long file costs per cell what a short one does]")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=40, help="cold runs of each command (default 40)")
@@ -102,6 +146,7 @@ def main() -> None:
     print(f"Python {sys.version.split()[0]} at {sys.executable}")
     cold(args.runs)
     warm()
+    large()
 
 
 if __name__ == "__main__":

@@ -293,3 +293,65 @@ def test_show_table_on_a_terminal_cuts_to_its_width_and_says_how_to_see_cells_wh
     assert "…" in out and "see them whole with: asean-tip-data show glossary --format csv" in out
     table_lines = [line for line in out.splitlines()[2:] if line and not line.startswith("Some cells")]
     assert max(len(line) for line in table_lines) <= 100
+
+
+# Issue #24, item 7: messages a terminal can trust. Each failed on 1.10.0.
+
+
+def test_a_copys_path_reaches_the_terminal_escaped_on_one_line(tmp_path: Path) -> None:
+    # 1.10.0: a path with a new line and escape codes retitled the terminal and forged a second line.
+    folder = tmp_path / "copy\x1b]0;retitled\x07\nasean-tip-data: all good"
+    atd.export("csv", folder)
+    (folder / "resources" / "mous.csv").write_text("broken\n", encoding="utf-8")
+    for args in (("show", "mous", "--datapackage", str(folder)), ("validate", str(folder))):
+        result = run(*args)
+        assert result.returncode == 1
+        assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+        assert "copy\\x1b]0;retitled\\x07\\nasean-tip-data: all good" in result.stderr
+        assert not any(line.startswith("asean-tip-data: all good") for line in result.stderr.splitlines())
+
+
+def test_a_value_of_a_copy_reaches_the_terminal_escaped(tmp_path: Path) -> None:
+    folder = atd.export("csv", tmp_path / "copy")
+    path = folder / "resources" / "countries.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("Brunei", "Bru\x1b[2Jnei", 1), encoding="utf-8")
+    for args in (("show", "countries", "--datapackage", str(folder)), ("summary", "--datapackage", str(folder))):
+        result = run(*args)
+        assert result.returncode == 0 and "\x1b" not in result.stdout and "Bru\\x1b[2Jnei" in result.stdout
+    assert "Bru\x1b[2Jnei" in run("show", "countries", "--format", "csv", "--datapackage", str(folder)).stdout  # data
+
+
+@pytest.mark.parametrize("args", [("--help",), ("--version",), ("show", "--help"), ("summary",)])
+def test_output_to_a_full_disk_is_exit_2_and_one_line(
+    args: tuple[str, ...], need: Callable[[object, str, str], None]
+) -> None:
+    need(Path("/dev/full").exists(), "/dev/full", "run this test on Linux")
+    # 1.10.0: `--help > /dev/full` exited 0, as if the help had been printed.
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([str(SCRIPT), *args], stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr == "asean-tip-data: error: no space left on device\n"
+
+
+def test_an_export_of_a_copy_carries_the_copys_descriptor(tmp_path: Path) -> None:
+    # 1.10.0: `export --datapackage COPY` wrote the bundled descriptor beside the copy's data.
+    folder = atd.export("csv", tmp_path / "copy")
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["title"] = "A copy of our own"
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    result = run("export", "--format", "csv", "--output", str(tmp_path / "out"), "--datapackage", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert (
+        json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))["title"] == "A copy of our own"
+    )
+    parquet = atd.export("parquet", tmp_path / "parquet", folder)
+    exported = json.loads((parquet / "datapackage.json").read_text(encoding="utf-8"))
+    assert (
+        exported["title"] == "A copy of our own" and exported["resources"][0]["path"] == "resources/countries.parquet"
+    )
+    # A Parquet copy exported as CSV points at the CSV files it wrote.
+    again = json.loads(
+        (atd.export("csv", tmp_path / "again", parquet) / "datapackage.json").read_text(encoding="utf-8")
+    )
+    assert again["title"] == "A copy of our own" and again["resources"][0]["path"] == "resources/countries.csv"
+    assert atd.validate(tmp_path / "again") == ()

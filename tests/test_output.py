@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import threading
@@ -14,7 +16,8 @@ import pytest
 
 import asean_tip_data as atd
 from asean_tip_data import _export
-from asean_tip_data._output import STAGING
+from asean_tip_data._output import check_target, staging_name, write_safely
+from asean_tip_data._package import Package
 
 Need = Callable[[object, str, str], None]
 SCRIPT = Path(sys.executable).parent / "asean-tip-data"
@@ -54,15 +57,16 @@ def test_a_failure_while_writing_leaves_the_old_content_byte_for_byte(
     output = tmp_path / FILES.get(format, "out")
     atd.export(format, output)  # type: ignore[arg-type]
     before = _snapshot(tmp_path)
-    real = _export._writer(format)
+    real = _export.writer(format)
 
-    def fails_halfway(path: Path, datapackage: object) -> None:
-        real(path, None)
+    def fails_halfway(path: Path, package: Package) -> None:
+        real(path, package)
         raise OSError(28, "No space left on device", str(path))
 
-    monkeypatch.setattr(_export, "_writer", lambda _: fails_halfway)
-    with pytest.raises(OSError, match="No space left"):
+    monkeypatch.setattr(_export, "writer", lambda _: fails_halfway)
+    with pytest.raises(OSError, match="No space left") as info:
         atd.export(format, output, overwrite=True)  # type: ignore[arg-type]
+    assert info.value.filename == str(output)  # the path the user gave, not our staging folder
     assert _snapshot(tmp_path) == before  # and no staging folder is left beside it
     assert sorted(p.name for p in tmp_path.iterdir()) == [output.name]
 
@@ -94,9 +98,9 @@ def test_a_staging_folder_left_by_a_killed_run_is_removed_by_the_next(tmp_path: 
     output = tmp_path / "out"
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()  # a process id that no longer runs
-    stale = tmp_path / f".out{STAGING}{child.pid}"
+    stale = tmp_path / staging_name(output, child.pid)
     (stale / "out" / "resources").mkdir(parents=True)
-    running = tmp_path / f".out{STAGING}{os.getppid()}"  # a live process's work is left alone
+    running = tmp_path / staging_name(output, os.getppid())  # a live process's work is left alone
     running.mkdir()
     atd.export("csv", output)
     assert not stale.exists() and running.exists()
@@ -145,3 +149,106 @@ find {disk} -type f -exec sha256sum {{}} + | sort > {tmp_path}/after
     assert stderr.startswith("asean-tip-data: error: ") and "no space left on device" in stderr.lower()
     assert stderr.count("\n") == 1 and "Traceback" not in stderr
     assert (tmp_path / "after").read_text() == (tmp_path / "before").read_text()
+
+
+# Issue #24, item 4: write only over what is ours. Each failed on 1.10.0.
+
+
+def test_force_never_replaces_a_pipe_or_a_device(tmp_path: Path, need: Need) -> None:
+    need(os.name == "posix", "a POSIX system (pipes)", "run this test on Linux or macOS")
+    # 1.10.0: `export --force` onto a FIFO or a device node replaced it with a file (as root,
+    # `--output /dev/null --force` would replace the system's).
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    result = subprocess.run(
+        [str(SCRIPT), "export", "--format", "json", "--output", str(pipe), "--force"], capture_output=True, text=True
+    )
+    assert result.returncode == 2 and f"{pipe}: neither a file nor a folder; never replaced" in result.stderr
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+    # Checked without writing, so that a regression could not touch the system's device.
+    with pytest.raises(FileExistsError, match="neither a file nor a folder"):
+        check_target(Path(os.devnull), folder=False, overwrite=True)
+
+
+def test_a_folder_made_and_filled_while_the_page_is_built_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 1.10.0: the target was checked once, at the start: someone's folder that appeared meanwhile
+    # was swapped out and deleted, without --force.
+    from asean_tip_data import _page
+
+    site = tmp_path / "site"
+    real = _page._write_site
+
+    def someone_writes_there_meanwhile(path: Path, package: Package) -> None:
+        site.mkdir()
+        (site / "notes.txt").write_text("mine", encoding="utf-8")
+        real(path, package)
+
+    monkeypatch.setattr(_page, "_write_site", someone_writes_there_meanwhile)
+    with pytest.raises(FileExistsError, match="changed while the export was written; nothing was replaced"):
+        atd.build_page(site)
+    assert sorted(p.name for p in site.iterdir()) == ["notes.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging folder left
+
+
+def test_an_empty_folder_filled_meanwhile_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    output = tmp_path / "out"
+    output.mkdir()  # empty: an export may go there without --force, as long as it stays empty
+    real = _export.writer("csv")
+
+    def someone_writes_there_meanwhile(path: Path, package: Package) -> None:
+        (output / "notes.txt").write_text("mine", encoding="utf-8")
+        real(path, package)
+
+    monkeypatch.setattr(_export, "writer", lambda _: someone_writes_there_meanwhile)
+    with pytest.raises(FileExistsError, match="changed while"):
+        atd.export("csv", output)
+    assert sorted(p.name for p in output.iterdir()) == ["notes.txt"]
+
+
+def test_the_installed_package_and_its_data_are_never_written(tmp_path: Path) -> None:
+    # 1.10.0: `export --force` into the installed package's resources/ wiped the bundled data.
+    bundled = atd.datapackage_path().resolve()
+    for place in (bundled.parent / "resources", bundled, Path(atd.__file__).parent, Path("/")):
+        with pytest.raises(ValueError, match=r"the package's own files, or a folder that holds them|current folder"):
+            write_safely(place, place.is_dir(), True, lambda written: pytest.fail(f"wrote {written}"))
+    assert atd.validate() == ()
+
+
+def test_a_long_output_name_works_and_errors_name_the_users_path(tmp_path: Path) -> None:
+    # 1.10.0: a long output name failed, naming the internal staging path.
+    name = "a" * 250 + ".json"  # a file system takes 255 bytes a name
+    assert atd.export("json", tmp_path / name).name == name
+    longer = tmp_path / ("b" * 256)
+    result = subprocess.run(
+        [str(SCRIPT), "export", "--format", "json", "--output", str(longer)], capture_output=True, text=True
+    )
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert str(longer) in result.stderr and "staging" not in result.stderr
+
+
+def test_an_export_works_from_a_folder_that_was_removed(tmp_path: Path) -> None:
+    # 1.10.0: with the current folder removed, an export to an absolute path failed naming nothing.
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    target = tmp_path / "data.json"
+    code = f"import os; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r})\nfrom asean_tip_data.cli import main\n"
+    code += f"raise SystemExit(main(['export', '--format', 'json', '--output', {str(target)!r}]))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(target.read_text(encoding="utf-8"))["countries"][0]["iso3"] == "BRN"
+
+
+def test_a_loop_of_links_as_the_output_is_one_line(tmp_path: Path, need: Need) -> None:
+    need(os.name == "posix", "a POSIX system (symlinks)", "run this test on Linux or macOS")
+    # 1.10.0: a RuntimeError traceback.
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    for output in (loop, loop / "data.json"):
+        result = subprocess.run(
+            [str(SCRIPT), "export", "--format", "json", "--output", str(output)], capture_output=True, text=True
+        )
+        assert result.returncode == 2 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        assert str(loop) in result.stderr
+    assert loop.is_symlink()

@@ -152,8 +152,9 @@ URL_FIELDS: dict[str, Callable[[dict[str, Any], str], None]] = {
 def test_untrusted_addresses_never_become_links(tmp_path: Path, url: str) -> None:
     copy = atd.export("csv", tmp_path / "copy")
     descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
-    for put in URL_FIELDS.values():  # every field of the descriptor that holds an address
-        put(descriptor, url)
+    for name, put in URL_FIELDS.items():  # every field of the descriptor that holds an address
+        if name != "homepage":
+            put(descriptor, url)
     (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
     site = build_page(tmp_path / "site", copy)
     scheme = url.split(":")[0]
@@ -165,6 +166,11 @@ def test_untrusted_addresses_never_become_links(tmp_path: Path, url: str) -> Non
         if page.name == "index.html":
             found = json.loads(head.split('<script type="application/ld+json">')[1].split("</script>")[0])
             assert not any(str(v).lower().startswith(f"{scheme.lower()}:") for v in _values(found)), page
+    # Every address of the site and its records lies under the homepage: the gate admits only a web one.
+    URL_FIELDS["homepage"](descriptor, url)
+    (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    (problem,) = atd.validate(copy)
+    assert problem.endswith("datapackage.json: homepage: must be an http or https address of a folder, ending in '/'")
 
 
 def _values(tree: object) -> list[object]:

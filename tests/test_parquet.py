@@ -162,3 +162,64 @@ def test_hugging_face_loads_every_config_with_its_types(
         "bool",
     )
     assert meetings[0]["start_date"] == datetime.date(1997, 12, 18)
+
+
+# Issue #24, item 5: a Parquet copy by the same rules as a CSV one. Each failed on 1.10.0.
+
+
+@pytest.fixture
+def parquet_copy(tmp_path: Path) -> Path:
+    return atd.export("parquet", tmp_path / "copy")
+
+
+def _replace_column(copy: Path, name: str, field: str, column: pa.Array) -> None:
+    path = copy / "resources" / f"{name}.parquet"
+    table = pq.read_table(path)
+    index = table.column_names.index(field)
+    pq.write_table(table.set_column(index, pa.field(field, column.type), column), path)
+
+
+def test_a_date_out_of_pythons_range_is_named_by_row_and_field(parquet_copy: Path) -> None:
+    # 1.10.0: a traceback ("year 10000 is out of range").
+    dates = pq.read_table(parquet_copy / "resources" / "meetings.parquet").column("start_date").cast(pa.int32())
+    days = dates.to_pylist()
+    days[2] = 3_000_000  # the year 10,183
+    _replace_column(parquet_copy, "meetings", "start_date", pa.array(days, pa.int32()).cast(pa.date32()))
+    with pytest.raises(atd.DataError, match=r"meetings.parquet: row 4: field 'start_date': a date out of range"):
+        atd.load_meetings(parquet_copy)
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        pa.array([b"Table 1, row 1"] * 8, pa.binary()),
+        pa.array([["Table 1"]] * 8, pa.list_(pa.string())),
+        pa.array([{"ref": "Table 1"}] * 8, pa.struct([("ref", pa.string())])),
+    ],
+    ids=["binary", "list", "struct"],
+)
+def test_a_column_whose_arrow_type_is_not_the_schemas_is_refused(parquet_copy: Path, column: pa.Array) -> None:
+    # 1.10.0: accepted, each value as its Python repr ("b'Table 1, row 1'").
+    _replace_column(parquet_copy, "trafficking_cases", "article_ref", column)
+    with pytest.raises(
+        atd.DataError, match=r"field 'article_ref': Arrow type .*, which does not hold a Table Schema string"
+    ):
+        atd.load_trafficking_cases(parquet_copy)
+
+
+def test_a_small_file_of_millions_of_rows_is_refused_before_it_is_read(parquet_copy: Path) -> None:
+    # 1.10.0: a 30 KB file of 2 million rows took 200 s and 2 GB.
+    rows = 2_000_000
+    table = pa.table(
+        {
+            "year": pa.array([2020] * rows, pa.int64()),
+            "suspects": pa.array([1] * rows, pa.int64()),
+            "source_id": pa.array(["bareskrim"] * rows).dictionary_encode(),
+            "article_ref": pa.array([None] * rows, pa.string()),
+        }
+    )
+    path = parquet_copy / "resources" / "trafficking_suspects.parquet"
+    pq.write_table(table, path, compression="zstd")
+    assert path.stat().st_size < 100_000
+    with pytest.raises(atd.DataError, match=r"2,000,000 rows, .* over the limit of 100,000 rows"):
+        atd.load_trafficking_suspects(parquet_copy)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from ._cite import CITE_FORMATS
 from ._i18n import LANGUAGES
-from ._messages import _
+from ._messages import _, shown
 from ._output import EXPORT_FORMATS
 from ._schema import bundled_tables
 from ._version import DATA_VINTAGE, __version__
@@ -50,10 +51,29 @@ def commands() -> dict[str, str]:
 def fault(message: str, kind: str = "error") -> str:
     """Return the one line a fault is reported in: an error (usage, exit 2) or invalid data (exit 1)."""
     said = _("invalid data") if kind == "data" else _("error")
-    return f"{PROG}: {said}: {message}\n"
+    return f"{PROG}: {said}: {shown(message)}\n"  # one line, whatever a copy's path or value holds
+
+
+class _Print(argparse.Action):
+    """Print the help (or, given ``text``, the version) and exit: a write that fails is an error, never silent."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, text: str = "", **kwargs: Any) -> None:
+        super().__init__(option_strings, argparse.SUPPRESS, nargs=0, default=argparse.SUPPRESS, **kwargs)
+        self.text = text
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> NoReturn:
+        # Not argparse's own --help and --version: they drop a write that fails (a full disk) and exit 0.
+        sys.stdout.write(self.text + "\n" if self.text else parser.format_help())
+        sys.stdout.flush()
+        parser.exit()
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["add_help"] = False  # our own --help, below
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action=_Print, help=_("show this help message and exit"))
+
     def error(self, message: str) -> NoReturn:
         # One line on stderr, exit 2: what scripts calling us can read.
         # Python 3.10's argparse leaves "argument X: ..." untranslated; later ones translate it.
@@ -85,7 +105,7 @@ def locale_language() -> str:
 def parser(lang: str = "en") -> argparse.ArgumentParser:
     made_parser = _Parser(prog=PROG, description=_("POLRI and ASEANAPOL against human trafficking, as data."))
     version = f"{PROG} {__version__} (data {DATA_VINTAGE})"
-    made_parser.add_argument("-V", "--version", action="version", version=version, help=_("print the version and exit"))
+    made_parser.add_argument("-V", "--version", action=_Print, text=version, help=_("print the version and exit"))
     subparsers = made_parser.add_subparsers(dest="command", required=True, metavar=_("COMMAND"), parser_class=_Parser)
     made = {}
     for name, summary in commands().items():

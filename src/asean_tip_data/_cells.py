@@ -28,10 +28,16 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+INT64 = 2**63  # SQLite and Parquet hold integers in [-2**63, 2**63): every export holds every valid value
+
+
 def _integer(text: str) -> int:
     if not _INTEGER.fullmatch(text):
         raise ValueError(_("not an integer"))
-    return int(text)
+    value = int(text) if len(text) <= 20 else INT64  # never Python's conversion of thousands of digits
+    if not -INT64 <= value < INT64:
+        raise ValueError(_("does not fit in 64 bits, as SQLite and Parquet hold integers"))
+    return value
 
 
 def _date(text: str) -> datetime.date:

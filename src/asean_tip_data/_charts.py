@@ -135,7 +135,9 @@ def tier_map(
     shapes = {f["properties"]["numeric_code"]: f for f in geo["features"] if f["properties"]["member"]}
     members, points, names = [], [], []
     for country in countries:
-        shape = shapes[country["numeric_code"]]
+        shape = shapes.get(country["numeric_code"])
+        if shape is None:
+            continue  # a state the map has no shape for: the table beside the map still lists it
         members.append({"type": "Feature", "geometry": shape["geometry"], "properties": dict(country)})
         labels = shape["properties"]["labels"]
         for longitude, latitude in labels:

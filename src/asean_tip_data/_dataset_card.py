@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
 
 from ._cite import cite
-from ._schema import parse_table
+from ._descriptor import Metadata
+from ._schema import text_in
 
 
 def _quoted(text: str) -> str:
@@ -15,21 +15,25 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def card(descriptor: Mapping[str, Any], counts: Mapping[str, int]) -> str:
-    """Return the dataset card of the Parquet export of ``descriptor``, whose resources hold ``counts`` rows."""
-    tables = [parse_table(r) for r in descriptor["resources"]]
-    licences = [str(lic.get("name", "")).lower() for lic in descriptor.get("licenses", [])]
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")  # one line, and no column break, in a Markdown table
+
+
+def card(meta: Metadata, counts: Mapping[str, int]) -> str:
+    """Return the dataset card of the Parquet export of a copy described by ``meta``, holding ``counts`` rows."""
+    licences = [lic.name.lower() for lic in meta.licenses if lic.name]
+    title = text_in(meta.titles, "en") or meta.name
     lines = ["---", f"license: {licences[0] if licences else 'other'}", "language:"]
-    lines += [f"- {code}" for code in descriptor.get("languages", ["en"])]
-    lines += [f"pretty_name: {_quoted(descriptor.get('title', descriptor['name']))}", "tags:"]
-    lines += [f"- {_quoted(keyword)}" for keyword in descriptor.get("keywords", [])]
+    lines += [f"- {code}" for code in meta.languages]
+    lines += [f"pretty_name: {_quoted(title)}", "tags:"]
+    lines += [f"- {_quoted(keyword)}" for keyword in meta.keywords]
     lines += ["configs:"]
-    for table in tables:
-        lines += [f"- config_name: {table.name}", "  data_files:", "  - split: train"]
-        lines += [f"    path: resources/{table.name}.parquet"]
-    lines += ["---", "", f"# {descriptor.get('title', descriptor['name'])}", "", str(descriptor.get("description", ""))]
+    for resource in meta.resources:
+        lines += [f"- config_name: {resource.name}", "  data_files:", "  - split: train"]
+        lines += [f"    path: resources/{resource.name}.parquet"]
+    lines += ["---", "", f"# {_cell(title)}", "", text_in(meta.descriptions, "en")]
     lines += ["", "One config per table; each keeps the types of its Table Schema (see datapackage.json).", ""]
     lines += ["| config | title | rows |", "|---|---|---|"]
-    lines += [f"| `{t.name}` | {t.title} | {counts.get(t.name, 0)} |" for t in tables]
+    lines += [f"| `{r.name}` | {_cell(r.table.title)} | {counts.get(r.name, 0)} |" for r in meta.resources]
     lines += ["", "## Citation", "", "```bibtex", cite("bibtex").rstrip("\n"), "```", ""]
     return "\n".join(lines)

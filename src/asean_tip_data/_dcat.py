@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
-from ._files import DataError, PathArg, descriptor_path, read_descriptor, web_link
+from ._descriptor import Metadata
+from ._files import DataError
 from ._jsonld import download_files
 from ._messages import _
 from ._optional import require
-from ._schema import parse_table
+from ._package import CopyArg, open_package
 
 EU = "http://publications.europa.eu/resource/authority/"
 # What the EU vocabularies call the things the record names: each becomes a typed, labelled concept.
@@ -23,14 +23,19 @@ IANA = "http://www.iana.org/assignments/media-types/"
 FRAME = (91.0, -11.5, 141.5, 28.8)  # the map's frame: west, south, east, north
 
 
-def dcat_ap(format: str = "turtle", datapackage: PathArg = None) -> str:
+def dcat_ap(format: str = "turtle", datapackage: CopyArg = None) -> str:
     """Return the DCAT-AP 3 record (``turtle`` or ``json-ld``) of the bundled data or of a given copy."""
-    descriptor_file = descriptor_path(datapackage)
-    return record(read_descriptor(descriptor_file)[1], descriptor_file.parent, format)
+    package = open_package(datapackage)
+    package.check()  # a record describes data that passed every check
+    files = {"downloads/datapackage.json": package.descriptor_bytes}
+    for resource in package.meta.resources:
+        kind = f"parquet/resources/{resource.name}.parquet" if resource.parquet else f"resources/{resource.name}.csv"
+        files[f"downloads/{kind}"] = package.files[resource.name]  # the bytes admitted, never read again
+    return record(package.meta, files, format)
 
 
-def record(descriptor: Mapping[str, Any], downloads: Path | None = None, format: str = "turtle") -> str:
-    """Return the DCAT-AP 3 record of ``descriptor``, with each file's size and SHA-256 where ``downloads`` has it."""
+def record(meta: Metadata, files: Mapping[str, bytes] | None = None, format: str = "turtle") -> str:
+    """Return the DCAT-AP 3 record of a copy described by ``meta``, with the size and SHA-256 of each of ``files``."""
     if format not in ("turtle", "json-ld"):
         raise ValueError(f"unknown DCAT-AP format {format!r}; expected one of: turtle, json-ld")
     rdflib = require("rdflib", _("the DCAT-AP record"), extra="dcat")
@@ -45,7 +50,7 @@ def record(descriptor: Mapping[str, Any], downloads: Path | None = None, format:
     for prefix, space in (("dcat", dcat), ("dct", dct), ("foaf", foaf), ("spdx", spdx), ("dcatap", dcatap)):
         graph.bind(prefix, space)
     uri, literal, rdf = rdflib.URIRef, rdflib.Literal, ns.RDF
-    home = web_link(descriptor.get("homepage"))
+    home = meta.homepage
     if home is None:
         raise DataError(
             _("the descriptor's homepage must be an http or https address: the record's addresses are under it")
@@ -59,8 +64,8 @@ def record(descriptor: Mapping[str, Any], downloads: Path | None = None, format:
         graph.add((node, skos.prefLabel, literal(label, lang="en")))
         return node
 
-    def texts(subject: Any, predicate: Any, key: str) -> None:
-        for lang, text in {"en": descriptor.get(key, ""), **descriptor.get(f"{key}_translated", {})}.items():
+    def texts(subject: Any, predicate: Any, translated: tuple[tuple[str, str], ...]) -> None:
+        for lang, text in translated:
             graph.add((subject, predicate, literal(text, lang=lang)))
 
     def agent(name: str, kind: str, node: Any = None) -> Any:
@@ -71,24 +76,25 @@ def record(descriptor: Mapping[str, Any], downloads: Path | None = None, format:
         return node
 
     graph.add((dataset, rdf.type, dcat.Dataset))
-    texts(dataset, dct.title, "title")
-    texts(dataset, dct.description, "description")
-    graph.add((dataset, dct.identifier, literal(str(descriptor.get("id", "")))))
+    texts(dataset, dct.title, meta.titles)
+    texts(dataset, dct.description, meta.descriptions)
+    graph.add((dataset, dct.identifier, literal(meta.id)))
     # rdflib's DCAT namespace is DCAT 2's; dcat:version is DCAT 3's.
-    graph.add((dataset, uri("http://www.w3.org/ns/dcat#version"), literal(str(descriptor.get("version", "")))))
-    graph.add((dataset, dct.issued, literal(str(descriptor.get("created", ""))[:10], datatype=xsd.date)))
-    for code in descriptor.get("languages", ["en"]):
+    graph.add((dataset, uri("http://www.w3.org/ns/dcat#version"), literal(meta.version)))
+    if meta.created:
+        graph.add((dataset, dct.issued, literal(meta.created[:10], datatype=xsd.date)))
+    for code in meta.languages:
         iri, name = LANGUAGES[code]
         language = uri(EU + iri)
         graph.add((language, rdf.type, dct.LinguisticSystem))
         graph.add((dataset, dct.language, language))
     for iri, label in THEMES.items():
         graph.add((dataset, dcat.theme, concept(EU + iri, label)))
-    for keyword in descriptor.get("keywords", []):
+    for keyword in meta.keywords:
         graph.add((dataset, dcat.keyword, literal(keyword)))
-    for contributor in descriptor.get("contributors", []):
-        if "creator" in contributor.get("roles", []):
-            graph.add((dataset, dct.creator, agent(contributor["title"], "Academia-ScientificOrganisation")))
+    for contributor in meta.contributors:
+        if "creator" in contributor.roles:
+            graph.add((dataset, dct.creator, agent(contributor.title, "Academia-ScientificOrganisation")))
     graph.add((dataset, dct.publisher, agent("asean-tip-data maintainers", "NonProfitOrganisation", uri(home))))
     contact = rdflib.BNode()
     graph.add((contact, rdf.type, vcard.Kind))
@@ -98,9 +104,9 @@ def record(descriptor: Mapping[str, Any], downloads: Path | None = None, format:
     page = uri(home)
     graph.add((page, rdf.type, foaf.Document))
     graph.add((dataset, dcat.landingPage, page))
-    for source in descriptor.get("sources", []):
-        if (link := web_link(source.get("path"))) is not None:
-            graph.add((dataset, dct.relation, uri(link)))  # the article: related, not a dcat:Dataset
+    for source in meta.sources:
+        if source.url is not None:
+            graph.add((dataset, dct.relation, uri(source.url)))  # the article: related, not a dcat:Dataset
     place = rdflib.BNode()
     west, south, east, north = FRAME
     box = f"POLYGON(({west} {south}, {east} {south}, {east} {north}, {west} {north}, {west} {south}))"
@@ -117,12 +123,13 @@ def record(descriptor: Mapping[str, Any], downloads: Path | None = None, format:
     graph.add((period, dcat.startDate, literal("1997-12-18", datatype=xsd.date)))  # the first AMMTC
     graph.add((period, dcat.endDate, literal("2024-08-30", datatype=xsd.date)))  # the last meeting's end
     graph.add((dataset, dct.temporal, period))
-    licence = uri(web_link(descriptor.get("licenses", [{}])[0].get("path")) or f"{home}#licence")
-    graph.add((licence, rdf.type, dct.LicenseDocument))
-    graph.add((licence, dct.type, concept("http://purl.org/adms/licencetype/Attribution", "Attribution")))
+    licence = None
+    if meta.licenses:
+        licence = uri(meta.licenses[0].url or f"{home}#licence")
+        graph.add((licence, rdf.type, dct.LicenseDocument))
+        graph.add((licence, dct.type, concept("http://purl.org/adms/licencetype/Attribution", "Attribution")))
     stable = concept(EU + "planned-availability/STABLE", "stable")
-    tables = [parse_table(r) for r in descriptor["resources"]]
-    for name, path, media in download_files(tables):
+    for name, path, media in download_files([r.table for r in meta.resources]):
         if media not in FILE_TYPES:
             continue  # the record itself: it cannot give its own checksum
         distribution = uri(f"{home}{path}")
@@ -132,7 +139,8 @@ def record(descriptor: Mapping[str, Any], downloads: Path | None = None, format:
         graph.add((distribution, dcat.downloadURL, distribution))
         graph.add((distribution, dct.title, literal(name)))
         graph.add((distribution, dct.description, literal(f"{name}: {media}", lang="en")))
-        graph.add((distribution, dct.license, licence))
+        if licence is not None:
+            graph.add((distribution, dct.license, licence))
         graph.add((distribution, dcatap.availability, stable))
         media_type = uri(IANA + media)
         graph.add((media_type, rdf.type, dct.MediaType))
@@ -140,9 +148,8 @@ def record(descriptor: Mapping[str, Any], downloads: Path | None = None, format:
         file_type = uri(EU + FILE_TYPES[media])
         graph.add((file_type, rdf.type, dct.MediaTypeOrExtent))
         graph.add((distribution, dct["format"], file_type))
-        local = downloads / path.removeprefix("downloads/") if downloads is not None else None
-        if local is not None and local.is_file():
-            data = local.read_bytes()
+        data = (files or {}).get(path)
+        if data is not None:
             graph.add((distribution, dcat.byteSize, literal(str(len(data)), datatype=xsd.decimal)))
             checksum = rdflib.BNode()
             graph.add((checksum, rdf.type, spdx.Checksum))

@@ -9,20 +9,17 @@ from pathlib import Path
 from typing import Any
 
 from ._cells import cell
-from ._files import DESCRIPTOR, DataError, PathArg, datapackage_path
-from ._loading import field_names, load, resource_names
-from ._messages import _
+from ._files import DESCRIPTOR
+from ._loading import field_names, resource_names
 from ._output import EXPORT_FORMATS, FOLDER_FORMATS, ExportFormat, write_safely
-from ._schema import table
+from ._package import CopyArg, Package, open_package
 from .models import Record
 
-INT64 = 2**63  # SQLite and Parquet hold integers in [-2**63, 2**63)
 
-
-def rows(name: str, datapackage: PathArg = None) -> list[list[str]]:
+def rows(name: str, package: Package) -> list[list[str]]:
     """Return the header and the rows of resource ``name`` as CSV cells."""
     fields = field_names(name)
-    return [list(fields)] + [[cell(getattr(r, f)) for f in fields] for r in load(name, datapackage)]
+    return [list(fields)] + [[cell(getattr(r, f)) for f in fields] for r in package.records(name)]
 
 
 def _quoted(text: str) -> str:
@@ -37,9 +34,9 @@ def csv_lines(cells: Iterable[Sequence[str]]) -> str:
     return "".join(",".join(map(_quoted, row)) + "\n" for row in cells)
 
 
-def csv_text(name: str, datapackage: PathArg = None) -> str:
+def csv_text(name: str, package: Package) -> str:
     """Return resource ``name`` as CSV text, byte for byte as the bundled file."""
-    return csv_lines(rows(name, datapackage))
+    return csv_lines(rows(name, package))
 
 
 def json_records(records: Iterable[Record]) -> list[dict[str, Any]]:
@@ -47,20 +44,26 @@ def json_records(records: Iterable[Record]) -> list[dict[str, Any]]:
     return [r.model_dump(mode="json") for r in records]
 
 
-def _csv_folder(path: Path, datapackage: PathArg) -> None:
-    texts = {name: csv_text(name, datapackage) for name in resource_names()}
+def _csv_folder(path: Path, package: Package) -> None:
+    texts = {name: csv_text(name, package) for name in resource_names()}
     (path / "resources").mkdir(parents=True)
     for name, text in texts.items():
         (path / "resources" / f"{name}.csv").write_text(text, encoding="utf-8", newline="")
-    (path / DESCRIPTOR).write_bytes(datapackage_path().read_bytes())
+    # The copy's own descriptor: as it was, where its files lie where these are; else pointing at them.
+    if all(r.path == f"resources/{r.name}.csv" and not r.parquet for r in package.meta.resources):
+        (path / DESCRIPTOR).write_bytes(package.descriptor_bytes)
+    else:
+        text = json.dumps(package.exported(parquet=False), indent=2, ensure_ascii=False)
+        (path / DESCRIPTOR).write_text(text + "\n", encoding="utf-8")
 
 
-def _json_file(path: Path, datapackage: PathArg) -> None:
-    data = {name: json_records(load(name, datapackage)) for name in resource_names()}
+def _json_file(path: Path, package: Package) -> None:
+    data = {name: json_records(package.records(name)) for name in resource_names()}
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def _writer(format: str) -> Callable[[Path, PathArg], None]:
+def writer(format: str) -> Callable[[Path, Package], None]:
+    """Return the function that writes ``format`` to a path that does not exist yet, from an admitted copy."""
     if format == "csv":
         return _csv_folder
     if format == "json":
@@ -79,28 +82,11 @@ def _writer(format: str) -> Callable[[Path, PathArg], None]:
     raise ValueError(f"unknown export format {format!r}; expected one of: {', '.join(EXPORT_FORMATS)}")
 
 
-def check_integers(datapackage: PathArg, what: str) -> None:
-    """Raise a DataError naming resource, row and field of the first integer ``what`` cannot hold (64 bits)."""
-    for name in resource_names():
-        integers = [f.name for f in table(name).fields if f.type == "integer"]
-        for number, record in enumerate(load(name, datapackage), start=2):
-            for field in integers:
-                value = getattr(record, field)
-                if value is not None and not -INT64 <= value < INT64:
-                    raise DataError(
-                        _("{resource}: row {row}: field {field}: {value} does not fit in 64 bits ({what})").format(
-                            resource=name, row=number, field=repr(field), value=value, what=what
-                        )
-                    )
-
-
 def export(
-    format: ExportFormat, output: str | os.PathLike[str], datapackage: PathArg = None, *, overwrite: bool = False
+    format: ExportFormat, output: str | os.PathLike[str], datapackage: CopyArg = None, *, overwrite: bool = False
 ) -> Path:
     """Write every resource to ``output`` in ``format`` and return the path written."""
-    write = _writer(format)
-    for name in resource_names():  # a broken copy stops here, before anything is written
-        load(name, datapackage)
-    if format in ("sqlite", "parquet"):
-        check_integers(datapackage, format)
-    return write_safely(output, format in FOLDER_FORMATS, overwrite, lambda target: write(target, datapackage))
+    write = writer(format)
+    package = open_package(datapackage)
+    package.check()  # a broken copy stops here, before anything is written
+    return write_safely(output, format in FOLDER_FORMATS, overwrite, lambda target: write(target, package))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -18,7 +19,8 @@ DESCRIPTOR = "datapackage.json"
 MAX_BYTES = 64 * 1024 * 1024
 
 
-_WEB = re.compile(r"https?://\S+\Z")
+# An address that can stand in a page, a record or a link as it is: no space, quote or bracket.
+_WEB = re.compile(r"https?://[^\s\"'<>\\^`{|}\x00-\x1f\x7f]+\Z")
 
 
 def web_link(url: Any) -> str | None:
@@ -93,14 +95,13 @@ def read_file(folder: Path, relative: str, resource: str | None) -> bytes:
             )
         )
     try:
-        # Non-blocking, so that opening a pipe returns at once; fstat then says what was opened.
-        fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        fd = _open_checked(folder, real)
     except OSError as exc:
         raise DataError(
             _("{path}: cannot read {what} ({reason})").format(path=path, what=what, reason=os_reason(exc))
         ) from None
-    with open(fd, "rb", closefd=True) as file:
-        info = os.fstat(file.fileno())
+    try:
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise DataError(_("{path}: {what} is not a regular file; not read").format(path=path, what=what))
         if info.st_size > MAX_BYTES:
@@ -109,23 +110,58 @@ def read_file(folder: Path, relative: str, resource: str | None) -> bytes:
                     path=path, what=what, size=info.st_size, limit=MAX_BYTES
                 )
             )
-        data = file.read(info.st_size)  # read(n) sets aside n bytes first: ask for what is there
-        while len(data) <= MAX_BYTES and (more := file.read(1 << 16)):  # it grew meanwhile
-            data += more
-    if len(data) > MAX_BYTES:
+        chunks, size = [], 0
+        while size <= MAX_BYTES and (chunk := os.read(fd, max(info.st_size - size, 1 << 16))):
+            chunks.append(chunk)  # a file that grows while it is read is read up to the limit, no further
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    if size > MAX_BYTES:
         raise DataError(
             _("{path}: {what} is over the limit of {limit:,} bytes; not read").format(
                 path=path, what=what, limit=MAX_BYTES
             )
         )
-    return data
+    return b"".join(chunks)
 
 
-def read_descriptor(descriptor: Path) -> tuple[Path, Any]:
-    """Return the folder of a copy and its parsed descriptor; a DataError says what is wrong."""
+# Opened without following a symbolic link, so that what was checked is what is read; non-blocking,
+# so that a pipe swapped in returns at once, for fstat to refuse.
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+_WALK = os.open in os.supports_dir_fd and hasattr(os, "O_NOFOLLOW") and hasattr(os, "O_DIRECTORY")
+
+
+def _open_checked(folder: Path, real: Path) -> int:
+    """Open ``real``, a path inside ``folder`` with every link resolved, as it was checked; an OSError if it changed."""
+    if not _WALK:  # Windows: open, then make sure the file opened is the one that was checked
+        checked = os.stat(real)
+        fd = os.open(real, _FLAGS)
+        opened = os.fstat(fd)
+        if (opened.st_dev, opened.st_ino) != (checked.st_dev, checked.st_ino):
+            os.close(fd)
+            raise OSError(errno.ELOOP, _("it changed while it was read"))
+        return fd
+    # Step down from the folder one name at a time, following no link: a part of the path swapped
+    # for a link after it was checked fails to open instead of leading outside.
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    parts = real.relative_to(folder).parts
+    try:
+        for part in parts[:-1]:
+            inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        if not parts:
+            return os.dup(fd)
+        return os.open(parts[-1], _FLAGS, dir_fd=fd)
+    finally:
+        os.close(fd)
+
+
+def read_descriptor(descriptor: Path) -> tuple[Path, bytes, Any]:
+    """Return the folder of a copy, its descriptor's bytes and their JSON; a DataError says what is wrong."""
     folder = folder_of(descriptor)
     data = read_file(folder, descriptor.resolve().name, None)
-    return folder, parse_json(decode(data, str(descriptor)), str(descriptor))
+    return folder, data, parse_json(decode(data, str(descriptor)), str(descriptor))
 
 
 def decode(data: bytes, where: str) -> str:
@@ -152,3 +188,5 @@ def parse_json(text: str, where: str) -> Any:
         ) from None
     except RecursionError:
         raise DataError(_("{where}: not JSON this package reads (nested too deeply)").format(where=where)) from None
+    except ValueError as exc:  # a number of more digits than Python converts (4,300)
+        raise DataError(_("{where}: not JSON this package reads ({detail})").format(where=where, detail=exc)) from None

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from ._files import PathArg
-from ._loading import load
 from ._optional import require
+from ._package import CopyArg, open_package
 from ._schema import table
 
 if TYPE_CHECKING:
@@ -14,13 +13,14 @@ if TYPE_CHECKING:
     import polars
 
 
-def columns(name: str, datapackage: PathArg) -> dict[str, list[Any]]:
+def columns(name: str, datapackage: CopyArg) -> dict[str, list[Any]]:
     """Return the values of resource ``name`` column by column."""
-    records = load(name, datapackage)
+    table(name)
+    records = open_package(datapackage).records(name)
     return {f: [getattr(r, f) for r in records] for f in table(name).field_names}
 
 
-def to_pandas(name: str, datapackage: PathArg = None) -> pandas.DataFrame:
+def to_pandas(name: str, datapackage: CopyArg = None) -> pandas.DataFrame:
     """Return resource ``name`` as a pandas DataFrame with the Table Schema's types."""
     pd = require("pandas", "to_pandas()")
     values = columns(name, datapackage)
@@ -36,7 +36,7 @@ def to_pandas(name: str, datapackage: PathArg = None) -> pandas.DataFrame:
     return cast("pandas.DataFrame", pd.DataFrame(frame))
 
 
-def to_polars(name: str, datapackage: PathArg = None) -> polars.DataFrame:
+def to_polars(name: str, datapackage: CopyArg = None) -> polars.DataFrame:
     """Return resource ``name`` as a polars DataFrame with the Table Schema's types."""
     pl = require("polars", "to_polars()")
     schema = {

@@ -5,37 +5,36 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ._files import web_link
-from ._schema import Table, text_in, translations
+from ._descriptor import Metadata
+from ._schema import Table, text_in
 
 
-def jsonld(descriptor: dict[str, Any], tables: list[Table], dumped: dict[str, Any], lang: str) -> str:
+def jsonld(meta: Metadata, dumped: dict[str, Any], lang: str) -> str:
     """Return the schema.org Dataset description of the page, safe inside a <script> element."""
-    # Only http and https addresses of a copy become URLs here; anything else (javascript:) is dropped.
-    homepage = web_link(descriptor.get("homepage")) or ""
+    # Only http and https addresses of a copy are URLs here (the descriptor's model holds no other).
+    homepage = meta.homepage or ""
+    tables = [r.table for r in meta.resources]
     dates = [m["start_date"] for m in dumped["meetings"]] + [m["end_date"] for m in dumped["meetings"]]
-    creators = [c for c in descriptor.get("contributors", []) if "creator" in c.get("roles", [])]
-    pages = {code: homepage + ("" if code == "en" else f"{code}/") for code in descriptor.get("languages", ["en"])}
+    creators = [c for c in meta.contributors if "creator" in c.roles]
+    pages = {code: homepage + ("" if code == "en" else f"{code}/") for code in meta.languages}
     data: dict[str, Any] = {
         "@context": "https://schema.org/",
         "@type": "Dataset",
         # One Dataset, whichever language's page describes it: one @id, each page its own language.
         "@id": f"{homepage}#dataset" if homepage else None,
-        "name": text_in(translations(descriptor, "title"), lang),
-        "alternateName": descriptor.get("name"),
-        "description": text_in(translations(descriptor, "description"), lang),
+        "name": text_in(meta.titles, lang),
+        "alternateName": meta.name,
+        "description": text_in(meta.descriptions, lang),
         "url": pages.get(lang) if homepage else None,
         "sameAs": [url for code, url in pages.items() if code != lang] if homepage else [],
-        "identifier": descriptor.get("id"),
-        "version": descriptor.get("version"),
+        "identifier": meta.id,
+        "version": meta.version,
         "inLanguage": lang,
         "isAccessibleForFree": True,
-        "license": [url for lic in descriptor.get("licenses", []) if (url := web_link(lic.get("path")))],
-        "keywords": descriptor.get("keywords", []),
-        "creator": [
-            {"@type": "Person", "name": c.get("title"), "affiliation": c.get("organization")} for c in creators
-        ],
-        "temporalCoverage": f"{min(dates)}/{max(dates)}",
+        "license": [lic.url for lic in meta.licenses if lic.url],
+        "keywords": list(meta.keywords),
+        "creator": [{"@type": "Person", "name": c.title, "affiliation": c.organization or None} for c in creators],
+        "temporalCoverage": f"{min(dates)}/{max(dates)}" if dates else None,
         "spatialCoverage": {
             "@type": "Place",
             "name": "Southeast Asia",
@@ -43,8 +42,8 @@ def jsonld(descriptor: dict[str, Any], tables: list[Table], dumped: dict[str, An
                 {"@type": "Country", "name": c["name"], "identifier": c["iso3"]} for c in dumped["countries"]
             ],
         },
-        "isBasedOn": [url for s in descriptor.get("sources", []) if (url := web_link(s.get("path")))],
-        "citation": [s.get("title") for s in descriptor.get("sources", [])],
+        "isBasedOn": [s.url for s in meta.sources if s.url],
+        "citation": [s.title for s in meta.sources],
         "variableMeasured": [
             {
                 "@type": "PropertyValue",
@@ -64,7 +63,7 @@ def jsonld(descriptor: dict[str, Any], tables: list[Table], dumped: dict[str, An
 def download_files(tables: list[Table]) -> list[tuple[str, str, str]]:
     """Return every download of the site: its name, its path under the site's root and its media type."""
     files = [("datapackage.json", "downloads/datapackage.json", "application/json")]
-    files += [(f"{t.name}.csv", f"downloads/{t.path}", "text/csv") for t in tables]
+    files += [(f"{t.name}.csv", f"downloads/resources/{t.name}.csv", "text/csv") for t in tables]
     parquet = "application/vnd.apache.parquet"
     files += [("parquet/datapackage.json", "downloads/parquet/datapackage.json", "application/json")]
     files += [(f"{t.name}.parquet", f"downloads/parquet/resources/{t.name}.parquet", parquet) for t in tables]

@@ -7,7 +7,7 @@ from typing import Any, Protocol, TypeVar, cast
 
 from . import models
 from ._files import DataError, PathArg
-from ._package import open_package
+from ._package import CopyArg, open_package
 from ._registry import MODELS
 from ._schema import bundled_descriptor, bundled_tables, table
 
@@ -32,14 +32,17 @@ def table_schema(name: str) -> dict[str, Any]:
     return copy.deepcopy(dict(resource["schema"]))
 
 
-def load(name: str, datapackage: PathArg = None) -> tuple[models.Record, ...]:
+def load(name: str, datapackage: CopyArg = None) -> tuple[models.Record, ...]:
     """Return the records of resource ``name``, from the bundled data or the given copy."""
     table(name)
     return open_package(datapackage).records(name)
 
 
-def validate(datapackage: PathArg = None) -> tuple[str, ...]:
-    """Return the problems of the bundled data or of the given copy; none when it is valid."""
+def validate(datapackage: CopyArg = None) -> tuple[str, ...]:
+    """Return the problems of the bundled data or of the given copy; none when it is valid.
+
+    What it accepts, every command can use: they all read a copy through the same gate and checks.
+    """
     try:
         package = open_package(datapackage)
     except DataError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from pathlib import Path
 
 DOMAIN = "asean_tip_data"
@@ -16,6 +17,16 @@ def _(message: str) -> str:
 
     gettext.bindtextdomain(DOMAIN, str(LOCALE))
     return gettext.dgettext(DOMAIN, message)
+
+
+# Control characters, and the marks that reorder text, are what can make a terminal show other text
+# than was written (a new line, a new title, text written backwards): a copy's values never carry them.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """Return ``text`` as a terminal may show it: each control character written as an escape (\\x1b, \\n)."""
+    return _UNSAFE.sub(lambda found: found[0].encode("unicode_escape").decode("ascii"), text)
 
 
 def speak(lang: str | None) -> None:

@@ -1,4 +1,4 @@
-"""One copy of the Data Package, the bundled one or any other: its descriptor, and its tables read and checked."""
+"""One copy of the Data Package, the bundled one or any other: admitted whole at one gate, then read and checked."""
 
 from __future__ import annotations
 
@@ -6,38 +6,52 @@ import csv
 import io
 import re
 import threading
-from collections.abc import Mapping
-from pathlib import Path, PurePosixPath
-from typing import Any
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from . import _cells
-from ._files import DataError, PathArg, datapackage_path, descriptor_path, read_descriptor, read_file
+from ._descriptor import Metadata, admit
+from ._files import MAX_BYTES, DataError, PathArg, datapackage_path, descriptor_path, read_descriptor, read_file
 from ._messages import _
 from ._registry import MODELS
-from ._schema import Table, bundled_descriptor, bundled_tables
+from ._schema import Table, bundled_descriptor, bundled_source, bundled_tables
 from .models import Broken, Record
 
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+R = TypeVar("R", bound=Record)
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")  # what surrogateescape made of bytes that are not UTF-8
 MAX_CELL = 100_000  # characters in one cell; the longest bundled cell has a few hundred
+MAX_ROWS = 100_000  # rows in one table; the longest bundled table has 88
+MAX_COPY = 2 * MAX_BYTES  # bytes of all of a copy's files together
 # csv's own limit (131,072 characters) would stop a long cell with no row or field named: lift it
 # for the whole process (it only ever allows more), and refuse long cells ourselves, by name.
 csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
 
 
 class Package:
-    """One copy of the datapackage: its descriptor and the tables read from it so far."""
+    """One admitted copy of the datapackage: its descriptor checked, its files' bytes, and its tables read so far.
 
-    def __init__(self, descriptor: Path, parsed: Mapping[str, Any] | None = None) -> None:
+    Every command reads a copy through one Package: the bytes read when it was admitted are all it
+    ever uses, so one command sees one state of the copy, and nothing outside it.
+    """
+
+    def __init__(self, descriptor: Path, source: tuple[Path, bytes, Any] | None = None) -> None:
         self.descriptor = descriptor
-        if parsed is None:
-            self.folder, parsed = read_descriptor(descriptor)
-        else:
-            self.folder = descriptor.resolve().parent
-        resources = parsed.get("resources") if isinstance(parsed, dict) else None
-        if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
-            raise DataError(_("{path}: 'resources' must be a list of objects").format(path=descriptor))
-        self.resources: dict[str, Mapping[str, Any]] = {str(r.get("name")): r for r in resources}
+        self.folder, self.descriptor_bytes, self.parsed = source or read_descriptor(descriptor)
+        self.meta: Metadata = admit(self.parsed, str(descriptor))
+        self.files: dict[str, bytes] = {}
+        total = len(self.descriptor_bytes)
+        for resource in self.meta.resources:
+            data = read_file(self.folder, resource.path, resource.name)
+            total += len(data)
+            if total > MAX_COPY:
+                raise DataError(
+                    _("{path}: the copy's files are over the limit of {limit:,} bytes together; not read").format(
+                        path=descriptor, limit=MAX_COPY
+                    )
+                )
+            self.files[resource.name] = data
+        self.resources = {r.name: r for r in self.meta.resources}
         self.tables: dict[str, tuple[Record, ...]] = {}
         self.lock = threading.RLock()  # re-entrant: a table's references read other tables
 
@@ -48,50 +62,65 @@ class Package:
                 self.tables[name] = self._read_table(bundled_tables()[name])
             return self.tables[name]
 
-    def _resource(self, name: str) -> tuple[str, Mapping[str, Any]]:
-        """Return the checked relative path of resource ``name``, and the resource."""
-        resource = self.resources.get(name)
-        if resource is None:
-            raise DataError(_("{path}: no resource named {name}").format(path=self.descriptor, name=repr(name)))
-        path = resource.get("path")
-        if not isinstance(path, str) or not path:
-            raise DataError(
-                _("{path}: resource {name}: 'path' must be a string").format(path=self.descriptor, name=repr(name))
-            )
-        pure = PurePosixPath(path)
-        # The package never touches the network and never reads outside its own folder.
-        if _URL.match(path) or pure.is_absolute() or ".." in pure.parts or "\0" in path:
-            raise DataError(
-                _(
-                    "{where}: resource {name}: path {path} must be relative and stay inside the package "
-                    "(no URL, no absolute path, no '..')"
-                ).format(where=self.descriptor, name=repr(name), path=repr(path))
-            )
-        return path, resource
+    def of(self, model: type[R]) -> tuple[R, ...]:
+        """Return the records of the table whose model is ``model``."""
+        (name,) = [n for n, m in MODELS.items() if m is model]
+        return cast("tuple[R, ...]", self.records(name))
+
+    def check(self) -> None:
+        """Read and check every table; a DataError names the first problem."""
+        for name in bundled_tables():
+            self.records(name)
+
+    def exported(self, parquet: bool) -> dict[str, Any]:
+        """Return the copy's descriptor as an export writes it: every resource at its file in the export's format."""
+        ours = {r["name"]: r for r in bundled_descriptor()["resources"]}
+        resources = []
+        for resource in self.parsed["resources"]:
+            name = resource["name"]
+            if parquet:
+                changed = {**resource, "path": f"resources/{name}.parquet", "format": "parquet"}
+                changed["mediatype"] = "application/vnd.apache.parquet"
+                for key in ("encoding", "dialect", "scheme"):  # Parquet carries its own encoding and layout
+                    changed.pop(key, None)
+            else:
+                changed = {
+                    **resource,
+                    **{k: ours[name][k] for k in ("path", "format", "mediatype", "encoding", "dialect")},
+                }
+            resources.append(changed)
+        return {**self.parsed, "resources": resources}
+
+    def where(self, name: str) -> str:
+        """Return the path of resource ``name``'s file, as messages name it."""
+        return str(self.folder / self.resources[name].path)
 
     def _read_table(self, table: Table) -> tuple[Record, ...]:
-        path, resource = self._resource(table.name)
-        where = str(self.folder / path)
-        data = read_file(self.folder, path, table.name)
-        if resource.get("format") == "parquet" or path.endswith(".parquet"):
+        where, data = self.where(table.name), self.files[table.name]
+        if self.resources[table.name].parquet:
             from ._parquet_cells import cells  # only here: pyarrow is the parquet extra
 
-            rows, suspect = cells(data, where, table), True
+            rows: Iterator[list[str]] = iter(cells(data, where, table, MAX_ROWS))
+            long = unreadable = True
         else:
             text = data.decode("utf-8", "surrogateescape").removeprefix("\ufeff")  # a byte order mark is allowed
             # Bytes that are not UTF-8 stay, as surrogates, to be named with their row and field.
-            rows, suspect = _csv_rows(text, where), len(text) > MAX_CELL or bool(_NOT_UTF8.search(text))
-        if not rows:
+            rows = _csv_rows(text, where)
+            long, unreadable = len(text) > MAX_CELL, bool(_NOT_UTF8.search(text))
+        header = next(rows, None)
+        if header is None:
             raise DataError(
                 _("{where}: empty file; expected the header {names}").format(
                     where=where, names=",".join(table.field_names)
                 )
             )
-        _cells.check_header(where, rows[0], table.field_names)
+        _cells.check_header(where, header, table.field_names)
         checkers = _cells.checkers(table)
         model = MODELS[table.name]
         records = []
-        for number, row in enumerate(rows[1:], start=2):
+        for number, row in enumerate(rows, start=2):
+            if number > MAX_ROWS + 1:
+                raise DataError(_("{where}: more than {limit:,} rows; not read").format(where=where, limit=MAX_ROWS))
             if len(row) != len(checkers):
                 raise DataError(
                     _("{where}: row {row}: {cells} cells, expected {expected}").format(
@@ -100,7 +129,8 @@ class Package:
                 )
             values = {}
             for (field, check), cell in zip(checkers, row, strict=True):
-                if suspect:
+                # Only a file that could hold a long or broken cell has its cells measured.
+                if (long and len(cell) > MAX_CELL) or (unreadable and _NOT_UTF8.search(cell)):
                     _suspect(cell, _at(where, number, field))
                 try:
                     values[field] = check(cell)
@@ -156,26 +186,34 @@ def _suspect(cell: str, where: str) -> None:
         )
 
 
-def _csv_rows(text: str, where: str) -> list[list[str]]:
-    """Return the rows of a CSV file's text; a DataError names the row where its quoting breaks."""
+def _csv_rows(text: str, where: str) -> Iterator[list[str]]:
+    """Yield the rows of a CSV file's text one by one; a DataError names the row where its quoting breaks."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        return list(reader)
+        yield from reader
     except csv.Error as exc:
         raise DataError(
             _("{where}: row {row}: not valid CSV ({detail})").format(where=where, row=reader.line_num, detail=exc)
         ) from None
 
 
+CopyArg = PathArg | Package  # a copy's path (None: the bundled one), or a copy already admitted
+
+
 _BUNDLED: list[Package] = []  # the one bundled copy, once built: its tables are read once, shared
 _BUNDLED_LOCK = threading.Lock()
 
 
-def open_package(datapackage: PathArg) -> Package:
-    """Return the bundled copy, or the copy at ``datapackage`` (its folder or its descriptor), read afresh."""
+def open_package(datapackage: CopyArg) -> Package:
+    """Return the bundled copy, or admit the copy at ``datapackage`` (its folder or its descriptor) afresh.
+
+    An admitted copy given again is returned as it is: a command passes it on, and reads nothing twice.
+    """
+    if isinstance(datapackage, Package):
+        return datapackage
     if datapackage is not None:
         return Package(descriptor_path(datapackage))
     with _BUNDLED_LOCK:
         if not _BUNDLED:
-            _BUNDLED.append(Package(datapackage_path(), bundled_descriptor()))
+            _BUNDLED.append(Package(datapackage_path(), bundled_source()))
         return _BUNDLED[0]

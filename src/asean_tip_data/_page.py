@@ -11,30 +11,29 @@ from typing import Any
 
 from ._cite import cite
 from ._dcat import record
-from ._export import check_integers, export
-from ._files import DESCRIPTOR, PathArg, descriptor_path, read_descriptor, web_link
+from ._export import writer
 from ._i18n import LANGUAGES, words_in
 from ._jsonld import download_files, jsonld
-from ._loading import load, resource_names
+from ._loading import resource_names
 from ._optional import require
 from ._output import write_safely
+from ._package import CopyArg, Package, open_package
 from ._page_content import history, names_in, summary, table_page
 from ._page_figures import figures, map_rows
-from ._schema import Table, parse_table, text_in, translations
+from ._schema import Table, text_in
 from ._tiers import COLOURS, INK
 
 PAGE_EXTRA = ("jinja2", "altair", "vl_convert", "pyarrow", "rdflib")
 SITE = Path(__file__).parent / "site"
 
 
-def build_page(output: str | Path, datapackage: PathArg = None, *, overwrite: bool = False) -> Path:
+def build_page(output: str | Path, datapackage: CopyArg = None, *, overwrite: bool = False) -> Path:
     """Build the site into the folder ``output`` from the bundled data or the given copy."""
     for module in PAGE_EXTRA:  # before anything is written
         require(module, "page", extra="page")
-    for name in resource_names():  # a broken copy stops here, before anything is written
-        load(name, datapackage)
-    check_integers(datapackage, "the site's SQLite and Parquet downloads")
-    return write_safely(output, True, overwrite, lambda site: _write_site(site, datapackage))
+    package = open_package(datapackage)
+    package.check()  # a broken copy stops here, before anything is written
+    return write_safely(output, True, overwrite, lambda site: _write_site(site, package))
 
 
 def tier_class(tier: str) -> str:
@@ -62,24 +61,24 @@ def _environment() -> Any:
     return environment
 
 
-def _write_site(site: Path, datapackage: PathArg) -> None:
-    records = {name: load(name, datapackage) for name in resource_names()}
-    descriptor = dict(read_descriptor(descriptor_path(datapackage))[1])
+def _write_site(site: Path, package: Package) -> None:
+    records = {name: package.records(name) for name in resource_names()}
     downloads = site / "downloads"
-    export("csv", downloads, datapackage)
-    (downloads / DESCRIPTOR).write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    export("sqlite", downloads / "asean-tip-data.sqlite", datapackage)
-    export("parquet", downloads / "parquet", datapackage)
-    if web_link(descriptor.get("homepage")):  # a record's addresses are under the published home
-        for name, format in (("dcat-ap.ttl", "turtle"), ("dcat-ap.jsonld", "json-ld")):  # with each file's checksum
-            (downloads / name).write_text(record(descriptor, downloads, format), encoding="utf-8")
+    writer("csv")(downloads, package)  # with the copy's descriptor
+    writer("sqlite")(downloads / "asean-tip-data.sqlite", package)
+    writer("parquet")(downloads / "parquet", package)
+    tables = [r.table for r in package.meta.resources]
+    if package.meta.homepage:  # a record's addresses are under the published home
+        # Each download's size and checksum, from the files this run wrote.
+        files = {path: (site / path).read_bytes() for _, path, _ in download_files(tables) if (site / path).is_file()}
+        for name, format in (("dcat-ap.ttl", "turtle"), ("dcat-ap.jsonld", "json-ld")):
+            (downloads / name).write_text(record(package.meta, files, format), encoding="utf-8")
     environment = _environment()
-    tables = [parse_table(r) for r in descriptor["resources"] if r.get("name") in records]
     dumped = {name: [r.model_dump(mode="json") for r in rows] for name, rows in records.items()}
     geo = json.loads((SITE / "southeast-asia.geo.json").read_text(encoding="utf-8"))
     (site / "charts").mkdir()
     for lang in LANGUAGES:
-        _write_language(site, environment, lang, descriptor, tables, dumped, geo)
+        _write_language(site, environment, lang, package, tables, dumped, geo)
     css = environment.get_template("page.css.jinja").render(colours=COLOURS, ink=INK)
     (site / "page.css").write_text(css, encoding="utf-8")
     shutil.copyfile(SITE / "tables.js", site / "tables.js")
@@ -87,7 +86,7 @@ def _write_site(site: Path, datapackage: PathArg) -> None:
 
 
 def _write_language(
-    site: Path, environment: Any, lang: str, descriptor: dict[str, Any], tables: list[Table], dumped: Any, geo: Any
+    site: Path, environment: Any, lang: str, package: Package, tables: list[Table], dumped: Any, geo: Any
 ) -> None:
     w = words_in("page", lang)
     names = names_in(dumped["countries"], lang)
@@ -99,10 +98,11 @@ def _write_language(
         with open(site / "charts" / f"{figure.name}-{lang}.csv", "w", encoding="utf-8", newline="") as out:
             csv.writer(out, lineterminator="\n").writerows([figure.columns, *figure.rows])
     lines = [summary(t, len(dumped[t.name]), lang, w) for t in tables]
-    title = text_in(translations(descriptor, "title"), lang)
-    description = text_in(translations(descriptor, "description"), lang)
-    common = {"lang": lang, "lang_root": lang_root, "w": w, "version": descriptor.get("version", "")}
-    homepage = web_link(descriptor.get("homepage"))
+    meta = package.meta
+    title = text_in(meta.titles, lang)
+    description = text_in(meta.descriptions, lang)
+    common = {"lang": lang, "lang_root": lang_root, "w": w, "version": meta.version}
+    homepage = meta.homepage
     main = {
         **common,
         **_links(lang, "index.html", homepage, ""),
@@ -110,11 +110,8 @@ def _write_language(
         "page_description": description,
         "title": title,
         "description": description,
-        "vintage": descriptor.get("sources", [{}])[0].get("version", ""),
-        "licences": [
-            (lic.get("title") or lic.get("name", ""), web_link(lic.get("path")))
-            for lic in descriptor.get("licenses", [])
-        ],
+        "vintage": meta.sources[0].version if meta.sources else "",
+        "licences": [(lic.title, lic.url) for lic in meta.licenses],
         "citation": cite("text", lang=lang),
         "bibtex": cite("bibtex", lang=lang),
         "downloads": [(name, path) for name, path, _ in download_files(tables) if (site / path).is_file()],
@@ -122,7 +119,7 @@ def _write_language(
         "map_rows": map_rows(dumped, names, lang),
         "history": history(dumped, names, lang),
         "tables": lines,
-        "jsonld": jsonld(descriptor, tables, dumped, lang),
+        "jsonld": jsonld(meta, dumped, lang),
     }
     page = environment.get_template("index.html.jinja").render(main)
     (site / lang_root / "index.html").write_text(page, encoding="utf-8")

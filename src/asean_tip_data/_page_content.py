@@ -102,7 +102,7 @@ def summary(table: Table, count: int, lang: str, words: Mapping[str, str]) -> di
         "name": table.name,
         "title": text_in(table.titles, lang),
         "count": words["row_count"].format(number(count, lang)),
-        "csv": f"downloads/{table.path}",
+        "csv": f"downloads/resources/{table.name}.csv",
         "parquet": f"downloads/parquet/resources/{table.name}.parquet",
         "href": f"tables/{table.name}.html",
     }

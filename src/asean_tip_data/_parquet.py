@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from ._dataset_card import card
-from ._files import DESCRIPTOR, PathArg, datapackage_path
+from ._files import DESCRIPTOR
 from ._frames import columns
 from ._loading import resource_names
 from ._optional import require
+from ._package import Package
 from ._schema import Field, table
 
 MEDIATYPE = "application/vnd.apache.parquet"
@@ -54,7 +55,7 @@ def _pandas_metadata(fields: tuple[Field, ...]) -> bytes:
     return json.dumps(metadata, sort_keys=True).encode("utf-8")
 
 
-def arrow_table(name: str, datapackage: PathArg = None) -> Any:
+def arrow_table(name: str, package: Package) -> Any:
     """Return resource ``name`` as a pyarrow Table typed by its Table Schema, with the pandas metadata."""
     pa = require("pyarrow", "export", extra="parquet")
     fields = table(name).fields
@@ -62,29 +63,17 @@ def arrow_table(name: str, datapackage: PathArg = None) -> Any:
         [pa.field(f.name, _arrow_type(pa, f), nullable=not f.required) for f in fields],
         metadata={b"pandas": _pandas_metadata(fields)},
     )
-    return pa.Table.from_pydict(columns(name, datapackage), schema=schema)
+    return pa.Table.from_pydict(columns(name, package), schema=schema)
 
 
-def descriptor() -> dict[str, Any]:
-    """Return the bundled descriptor rewritten for the Parquet files."""
-    package: dict[str, Any] = json.loads(datapackage_path().read_bytes())
-    for resource in package["resources"]:
-        resource["path"] = f"resources/{resource['name']}.parquet"
-        resource["format"], resource["mediatype"] = "parquet", MEDIATYPE
-        # Parquet carries its own encoding and layout: a CSV dialect would be wrong here.
-        for key in ("encoding", "dialect", "scheme"):
-            resource.pop(key, None)
-    return package
-
-
-def write(path: Path, datapackage: PathArg = None) -> None:
+def write(path: Path, package: Package) -> None:
     """Write the Parquet Data Package folder ``path``."""
     pq = require("pyarrow.parquet", "export", extra="parquet")
-    tables = {name: arrow_table(name, datapackage) for name in resource_names()}
+    tables = {name: arrow_table(name, package) for name in resource_names()}
     (path / "resources").mkdir(parents=True)
     for name, data in tables.items():
         pq.write_table(data, path / "resources" / f"{name}.parquet", **_WRITE)
-    package = descriptor()
-    (path / DESCRIPTOR).write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    descriptor = package.exported(parquet=True)
+    (path / DESCRIPTOR).write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     counts = {name: data.num_rows for name, data in tables.items()}
-    (path / "README.md").write_text(card(package, counts), encoding="utf-8")  # for Hugging Face
+    (path / "README.md").write_text(card(package.meta, counts), encoding="utf-8")  # for Hugging Face

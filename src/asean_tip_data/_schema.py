@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from ._files import datapackage_path, read_descriptor
@@ -119,9 +120,14 @@ def parse_table(resource: Mapping[str, Any]) -> Table:
 
 
 @cache
+def bundled_source() -> tuple[Path, bytes, Any]:
+    """Return the bundled descriptor's folder, bytes and JSON, read as any copy's are, once."""
+    return read_descriptor(datapackage_path())
+
+
 def bundled_descriptor() -> Mapping[str, Any]:
-    """Return the bundled descriptor, read as any copy's is and parsed once; callers must not change it."""
-    parsed: Mapping[str, Any] = read_descriptor(datapackage_path())[1]
+    """Return the bundled descriptor, parsed once; callers must not change it."""
+    parsed: Mapping[str, Any] = bundled_source()[2]
     return parsed
 
 

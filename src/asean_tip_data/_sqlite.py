@@ -8,9 +8,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from ._files import DataError, PathArg
-from ._loading import load, resource_names
+from ._files import DataError
+from ._loading import resource_names
 from ._messages import _
+from ._package import Package
 from ._schema import Field, table
 
 
@@ -56,9 +57,9 @@ def _sql_value(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime.date) else value
 
 
-def write(path: Path, datapackage: PathArg = None) -> None:
+def write(path: Path, package: Package) -> None:
     """Write the database ``path``, which must not exist yet."""
-    tables = {name: load(name, datapackage) for name in resource_names()}
+    tables = {name: package.records(name) for name in resource_names()}
     connection = sqlite3.connect(path)
     try:
         with connection:

@@ -5,21 +5,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from ._files import PathArg
 from ._i18n import label, words_in
-from ._loading import (
-    load_countries,
-    load_liaison_officers,
-    load_meetings,
-    load_mous,
-    load_tip_tier_placements,
-    load_tip_tiers,
-    load_trafficking_cases,
-    load_trafficking_suspects,
-)
+from ._messages import shown
+from ._package import CopyArg, open_package
 from ._terminal import table
 from ._tiers import MARKS, tier_grid
-from .models import TipTierPlacement
+from .models import (
+    Country,
+    LiaisonOfficer,
+    Meeting,
+    Mou,
+    TipTier,
+    TipTierPlacement,
+    TraffickingCases,
+    TraffickingSuspects,
+)
 
 BAR = 40  # the longest bar
 
@@ -30,22 +30,18 @@ def word(key: str, lang: str, *values: object) -> str:
 
 
 def _bar(value: int, largest: int) -> str:
-    return "█" * max(1, round(BAR * value / largest))
+    return "█" * max(1, round(BAR * value / largest)) if value else ""
 
 
-def summary(lang: str = "en", datapackage: PathArg = None) -> str:
+def summary(lang: str = "en", datapackage: CopyArg = None) -> str:
     """Return the headline figures of every table, with headings and code labels in ``lang``."""
-    out: list[str] = []
-    cases, officers, meetings = (
-        load_trafficking_cases(datapackage),
-        load_liaison_officers(datapackage),
-        load_meetings(datapackage),
-    )
-    largest = max(r.cases for r in cases)
-    out.append(word("cases", lang))
+    package = open_package(datapackage)
+    cases, officers, meetings = package.of(TraffickingCases), package.of(LiaisonOfficer), package.of(Meeting)
+    out = [word("cases", lang)]
+    largest = max((r.cases for r in cases), default=0)
     out += [f"  {r.year}  {r.cases:>4}  {_bar(r.cases, largest)}" for r in cases]
     out += ["", word("suspects", lang)]
-    out.append("  " + " · ".join(f"{r.year}: {r.suspects}" for r in load_trafficking_suspects(datapackage)))
+    out.append("  " + " · ".join(f"{r.year}: {r.suspects}" for r in package.of(TraffickingSuspects)))
     out += ["", word("officers", lang, len(officers))]
     for position in ("ATPOL", "STAFNISPOL"):
         posted = [o for o in officers if o.position == position]
@@ -54,27 +50,30 @@ def summary(lang: str = "en", datapackage: PathArg = None) -> str:
     out += ["", word("meetings", lang)]
     for forum in ("AMMTC", "SOMTC"):
         held = [m for m in meetings if m.forum == forum]
+        if not held:
+            out.append(f"  {forum}  " + word("none_held", lang))
+            continue
         first, last = held[0], held[-1]
         online = word("online", lang)
         dates = (first.start_date, first.city or online, last.start_date, last.city or online)
         out.append(f"  {forum}  " + word("held", lang, len(held), sum(m.online for m in held), *dates))
     out += ["", word("mous", lang)]
-    for status, count in Counter(m.status for m in load_mous(datapackage)).most_common():
+    for status, count in Counter(m.status for m in package.of(Mou)).most_common():
         out.append(f"  {label('mou_status', status, lang):<26} {count:>2}")
     out += ["", word("map", lang)]
-    names = {c.iso3: c.name_indonesian if lang == "id" else c.name for c in load_countries(datapackage)}
-    severity = {t.tier: t.severity for t in load_tip_tiers(datapackage)}
-    placed = sorted(
-        (p for p in load_tip_tier_placements(datapackage) if p.report_year == 2023), key=lambda p: severity[p.tier]
-    )
+    names = {c.iso3: c.name_indonesian if lang == "id" else c.name for c in package.of(Country)}
+    severity = {t.tier: t.severity for t in package.of(TipTier)}
+    placements = package.of(TipTierPlacement)
+    placed = sorted((p for p in placements if p.report_year == 2023), key=lambda p: severity[p.tier])
     rows = [word("map_header", lang).split("|")]
     rows += [
         [names[p.country_iso3], label("tier", p.tier, lang), label("placement_change", p.placement_change, lang)]
         for p in placed
     ]
     out += ["  " + line for line in table(rows)[0].splitlines()]
-    out += ["", word("history", lang), *history(load_tip_tier_placements(datapackage), names, lang)]
-    return "\n".join(out)
+    out += ["", word("history", lang), *history(placements, names, lang)]
+    # The copy's values (names, cities) reach a terminal: never a control character among them.
+    return "\n".join(shown(line) for line in out)
 
 
 def history(placements: Iterable[TipTierPlacement], names: dict[str, str], lang: str) -> list[str]:

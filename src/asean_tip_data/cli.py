@@ -7,12 +7,15 @@ import os
 import shutil
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._arguments import PROG, fault, language, locale_language, parser
 from ._files import DataError, datapackage_path, descriptor_path
-from ._messages import _, os_reason, speak
+from ._messages import _, os_reason, shown, speak
 from ._schema import bundled_tables, text_in
+
+if TYPE_CHECKING:
+    from ._package import Package
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -26,25 +29,55 @@ def main(argv: Sequence[str] | None = None) -> int:
     given = list(sys.argv[1:] if argv is None else argv)
     asked = language(given)
     speak(asked)  # --lang wins over the locale, for every word, argparse's too
-    args = parser(asked or locale_language()).parse_args(given)
+    try:
+        args = parser(asked or locale_language()).parse_args(given)
+    except SystemExit as done:  # --help and --version print, then exit 0
+        if done.code not in (0, None):
+            raise
+        return _flushed(0)
+    except OSError as exc:  # ... or could not print
+        _discard_output()
+        sys.stderr.write(fault(_plain(exc)))
+        return 2
     args.lang = asked or args.lang
     try:
         code = _run(args)
-        sys.stdout.flush()
     except DataError as exc:
         sys.stderr.write(fault(str(exc), "data"))
         return 1
     except BrokenPipeError:
-        # The reader (say, `head`) stopped early, so some output was lost: no traceback, exit 2.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_output()  # the reader (say, `head`) stopped early: no traceback, exit 2
         return 2
     except OSError as exc:
+        _discard_output()
         sys.stderr.write(fault(_plain(exc)))
         return 2
     except (ImportError, ValueError) as exc:  # a missing optional extra, or a path that cannot be used
         sys.stderr.write(fault(str(exc)))
         return 2
+    return _flushed(code)
+
+
+def _flushed(code: int) -> int:
+    """Return ``code`` once standard output has taken everything; 2, said in one line, if it could not."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_output()
+        return 2
+    except OSError as exc:
+        _discard_output()
+        sys.stderr.write(fault(_plain(exc)))
+        return 2
     return code
+
+
+def _discard_output() -> None:
+    """Drop what standard output still holds: it cannot be written, and Python's last flush must not fail again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (a stream of the caller's): nothing to drop
+        pass
 
 
 def _plain(exc: OSError) -> str:
@@ -59,9 +92,9 @@ def _plain(exc: OSError) -> str:
 
 def _run(args: Any) -> int:
     if args.command == "list":
-        _list(args.lang, args.datapackage)
+        _list(args.lang, _copy(args.datapackage))
     elif args.command == "show":
-        _show(args.resource, args.format, args.lang, args.datapackage)
+        _show(args.resource, args.format, args.lang, _copy(args.datapackage))
     elif args.command == "summary":
         from ._summary import summary
 
@@ -69,11 +102,11 @@ def _run(args: Any) -> int:
     elif args.command == "export":
         from ._export import export
 
-        print(export(args.format, args.output, _copy(args.datapackage), overwrite=args.force))
+        print(shown(str(export(args.format, args.output, _copy(args.datapackage), overwrite=args.force))))
     elif args.command == "page":
         from ._page import build_page  # only here: its libraries come with the page extra
 
-        print(build_page(args.output, _copy(args.datapackage), overwrite=args.force))
+        print(shown(str(build_page(args.output, _copy(args.datapackage), overwrite=args.force))))
     elif args.command == "validate":
         return _validate(args.datapackage)
     elif args.command == "cite":
@@ -89,38 +122,38 @@ def _run(args: Any) -> int:
     return 0
 
 
-def _copy(datapackage: str | None) -> str | None:
-    """Return a copy's path given on the command line; a missing one is a usage error, not invalid data."""
-    if datapackage is None:
-        return None
-    if not descriptor_path(datapackage).is_file():
+def _copy(datapackage: str | None) -> Package:
+    """Return the copy given on the command line, admitted once for the whole command (None: the bundled one).
+
+    A path where there is no copy is a usage error, not invalid data.
+    """
+    from ._package import open_package
+
+    if datapackage is not None and not descriptor_path(datapackage).is_file():
         raise FileNotFoundError(
             errno.ENOENT, _("no such file; give a copy's datapackage.json or the folder that holds it"), datapackage
         )
-    return datapackage
+    return open_package(datapackage)
 
 
-def _list(lang: str, datapackage: str | None) -> None:
-    from ._loading import load
+def _list(lang: str, package: Package) -> None:
     from ._summary import word
     from ._terminal import table
 
-    copy = _copy(datapackage)
     header = word("list_header", lang).split("|")
-    lines = [[n, str(len(load(n, copy))), text_in(t.titles, lang)] for n, t in bundled_tables().items()]
+    lines = [[n, str(len(package.records(n))), text_in(t.titles, lang)] for n, t in bundled_tables().items()]
     print(table([header, *lines])[0])
 
 
-def _show(name: str, format: str, lang: str, datapackage: str | None) -> None:
+def _show(name: str, format: str, lang: str, package: Package) -> None:
     import json
 
     from ._export import csv_text, json_records, rows
-    from ._loading import load
     from ._terminal import cell_limit, table
 
-    copy = _copy(datapackage)
+    copy = package
     if format == "table":
-        cells = rows(name, copy)
+        cells = [[shown(cell) for cell in row] for row in rows(name, copy)]  # a terminal's: no control character
         # On a terminal, cut to its width and say so; piped or redirected, every cell whole.
         limit = cell_limit(cells, shutil.get_terminal_size().columns) if sys.stdout.isatty() else None
         text, cut = table(cells, limit)
@@ -136,44 +169,40 @@ def _show(name: str, format: str, lang: str, datapackage: str | None) -> None:
     elif format == "csv":
         sys.stdout.write(csv_text(name, copy))
     elif format == "json":
-        print(json.dumps(json_records(load(name, copy)), indent=2, ensure_ascii=False))
+        print(json.dumps(json_records(copy.records(name)), indent=2, ensure_ascii=False))
     else:
-        for record in json_records(load(name, copy)):
+        for record in json_records(copy.records(name)):
             print(json.dumps(record, ensure_ascii=False))
 
 
 def _validate(datapackage: str | None) -> int:
     from ._loading import resource_names, validate
 
-    target = descriptor_path(_copy(datapackage))
-    problems = list(validate(datapackage))
+    target = shown(str(descriptor_path(datapackage)))
+    try:
+        package = _copy(datapackage)
+    except DataError as exc:
+        problems = [str(exc)]
+    else:
+        problems = list(validate(package))
     checked = _("models and keys")
-    # frictionless only reads a copy our own checks passed: a URL path is refused before it is fetched.
+    # frictionless reads only a copy our own checks passed, staged from the bytes they read.
     if not problems:
         try:
             import frictionless
         except ImportError:
             checked += _("; install frictionless for the full Table Schema check")
         else:
+            from ._frictionless import problems as frictionless_problems
+
             checked += _(" and frictionless")
-            problems = _frictionless_problems(frictionless, str(target))
+            problems = frictionless_problems(frictionless, package)
     if problems:
         invalid = _("INVALID")
         print(f"{target}: {invalid}", file=sys.stderr)
         for problem in problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {shown(problem)}", file=sys.stderr)
         return 1
     count = len(resource_names())
     print(_("{path}: valid ({count} resources; checked {what})").format(path=target, count=count, what=checked))
     return 0
-
-
-def _frictionless_problems(frictionless: Any, target: str) -> list[str]:
-    try:
-        report = frictionless.validate(target)
-    except frictionless.FrictionlessException as exc:
-        return [f"frictionless: {exc}"]
-    problems = [f"frictionless: {e.message}" for e in report.errors]
-    for task in report.tasks:
-        problems += [f"frictionless: {task.name}: {e.message}" for e in task.errors]
-    return problems

@@ -1,0 +1,52 @@
+"""The frictionless pass of `validate`: a staged copy holding only what the gate admitted, and nothing to follow."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ._messages import _
+from ._package import Package
+from ._schema import bundled_descriptor
+
+PROFILES = ("$schema", "profile")
+
+
+def _official(item: dict[str, Any], ours: Any) -> dict[str, Any]:
+    """Return ``item`` without a profile other than the package's own: frictionless would fetch it."""
+    return {k: v for k, v in item.items() if k not in PROFILES or v == ours.get(k)}
+
+
+def stage(package: Package, folder: Path) -> Path:
+    """Write the admitted copy into ``folder``: its descriptor, its schemas inline, its files' admitted bytes."""
+    ours = {r["name"]: r for r in bundled_descriptor()["resources"]}
+    descriptor = _official(dict(package.parsed), bundled_descriptor())
+    (folder / "resources").mkdir()
+    resources = []
+    for resource in package.parsed["resources"]:
+        admitted = package.resources[resource["name"]]
+        path = f"resources/{admitted.name}.{'parquet' if admitted.parquet else 'csv'}"
+        (folder / path).write_bytes(package.files[admitted.name])
+        resources.append({**_official(resource, ours[admitted.name]), "path": path})
+    descriptor["resources"] = resources
+    staged = folder / "datapackage.json"
+    staged.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    return staged
+
+
+def problems(frictionless: Any, package: Package) -> list[str]:
+    """Return what frictionless finds wrong with the admitted copy, read from a staged copy of it."""
+    with tempfile.TemporaryDirectory(prefix="asean-tip-data-validate-") as folder:
+        staged = stage(package, Path(folder))
+        try:
+            report = frictionless.validate(str(staged))
+        except frictionless.FrictionlessException as exc:
+            return [f"frictionless: {exc}"]
+        except Exception as exc:  # a third party's failure is a finding to report, never our traceback
+            return [_("frictionless could not check the copy ({detail})").format(detail=f"{type(exc).__name__}: {exc}")]
+        found = [f"frictionless: {e.message}" for e in report.errors]
+        for task in report.tasks:
+            found += [f"frictionless: {task.name}: {e.message}" for e in task.errors]
+    return [text.replace(folder, str(package.folder)) for text in found]
