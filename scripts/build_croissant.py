@@ -55,6 +55,8 @@ CONTEXT = {
 
 
 def _person(contributor: dict[str, Any]) -> dict[str, Any]:
+    if "familyName" not in contributor:  # an organisation, such as the dataset's makers
+        return {"@type": "sc:Organization", "name": contributor["title"], "url": contributor.get("path")}
     person: dict[str, Any] = {"@type": "sc:Person", "name": contributor["title"]}
     if "givenName" in contributor:
         person["givenName"], person["familyName"] = contributor["givenName"], contributor["familyName"]

@@ -137,7 +137,7 @@ def package(descriptor: dict[str, Any]) -> Package:
     return Package.from_dict(copy.deepcopy(descriptor))
 
 
-def test_ckan_record(package: Package, descriptor: dict[str, Any], creators: list[str]) -> None:
+def test_ckan_record(package: Package, descriptor: dict[str, Any], makers: list[str]) -> None:
     ckan = CkanPackage.from_dp(package).to_dict()
     assert (ckan["name"], ckan["title"], ckan["notes"]) == (
         "asean-tip-data",
@@ -146,9 +146,8 @@ def test_ckan_record(package: Package, descriptor: dict[str, Any], creators: lis
     )
     assert (ckan["version"], ckan["license_id"]) == (atd.__version__, "CC-BY-4.0")
     assert ckan["license_url"] == "https://creativecommons.org/licenses/by/4.0/"
-    # CKAN has one author field; dplib fills it from contributors whose roles include "author".
-    assert ckan["author"] in creators
-    assert ckan["maintainer"] == "asean-tip-data maintainers"
+    # CKAN has one author field; dplib fills it from the contributors whose roles include "author".
+    assert ckan["author"] == makers[0]
     assert [r["url"] for r in ckan["resources"]] == [f"resources/{n}.csv" for n in atd.resource_names()]
 
 
@@ -169,7 +168,7 @@ def test_dcat_record(package: Package, descriptor: dict[str, Any]) -> None:
     assert licences == {URIRef("https://creativecommons.org/licenses/by/4.0/")}
 
 
-def test_zenodo_record(package: Package, descriptor: dict[str, Any], creators: list[str]) -> None:
+def test_zenodo_record(package: Package, descriptor: dict[str, Any], makers: list[str]) -> None:
     zenodo = ZenodoPackage.from_dp(package).to_dict()
     meta = zenodo["metadata"]
     assert (meta["title"], meta["description"], meta["version"]) == (
@@ -178,16 +177,16 @@ def test_zenodo_record(package: Package, descriptor: dict[str, Any], creators: l
         atd.__version__,
     )
     assert [r["id"] for r in meta["rights"]] == ["CC-BY-4.0"]
-    assert [c["person_or_org"]["name"] for c in meta["creators"]] == creators
+    assert [c["person_or_org"]["name"] for c in meta["creators"]] == makers
     assert list(zenodo["files"]["entries"]) == [f"{n}.csv" for n in atd.resource_names()]
 
 
-def test_datacite_record(package: Package, descriptor: dict[str, Any], creators: list[str]) -> None:
+def test_datacite_record(package: Package, descriptor: dict[str, Any], makers: list[str]) -> None:
     datacite = DatacitePackage.from_dp(package).to_dict()
     assert [t["title"] for t in datacite["titles"]] == [descriptor["title"]]
     assert [d["description"] for d in datacite["descriptions"]] == [descriptor["description"]]
     assert datacite["version"] == atd.__version__
-    assert [c["name"] for c in datacite["creators"]] == creators
+    assert [c["name"] for c in datacite["creators"]] == makers
     assert {"identifierType": "URL", "identifier": descriptor["homepage"]} in datacite["identifiers"]
 
 

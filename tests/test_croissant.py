@@ -30,7 +30,7 @@ def test_croissant_json_is_current(script: Callable[[str], ModuleType]) -> None:
     )
 
 
-def test_dataset_metadata(croissant: dict[str, Any], descriptor: dict[str, Any], creators: list[str]) -> None:
+def test_dataset_metadata(croissant: dict[str, Any], descriptor: dict[str, Any], makers: list[str]) -> None:
     assert croissant["@type"] == "sc:Dataset"
     assert croissant["conformsTo"] == "http://mlcommons.org/croissant/1.0"
     assert croissant["license"] == "https://creativecommons.org/licenses/by/4.0/"
@@ -38,7 +38,8 @@ def test_dataset_metadata(croissant: dict[str, Any], descriptor: dict[str, Any],
     assert croissant["identifier"] == descriptor["id"]
     assert "doi = {10.32781/cakrawala.v18i2.733}" in croissant["citeAs"]
     assert croissant["isBasedOn"] == ["https://doi.org/10.32781/cakrawala.v18i2.733"]
-    assert [c["name"] for c in croissant["creator"]] == creators
+    assert [c["name"] for c in croissant["creator"]] == makers
+    assert {c["@type"] for c in croissant["creator"]} == {"sc:Organization"}
 
 
 def test_one_file_object_per_csv_with_its_checksum(croissant: dict[str, Any]) -> None:

@@ -37,7 +37,7 @@ def test_frictionless_catches_a_dangling_foreign_key(tmp_path: Path, root: Path)
     assert "foreign-key" in {error.type for task in report.tasks for error in task.errors}
 
 
-def test_package_metadata(descriptor: dict[str, Any], creators: list[str]) -> None:
+def test_package_metadata(descriptor: dict[str, Any], makers: list[str], authors: list[str]) -> None:
     assert descriptor["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
     assert descriptor["profile"] == "tabular-data-package"
     assert all(c["role"] and c["roles"] for c in descriptor["contributors"])
@@ -45,7 +45,8 @@ def test_package_metadata(descriptor: dict[str, Any], creators: list[str]) -> No
     assert descriptor["version"] == atd.__version__
     assert [lic["name"] for lic in descriptor["licenses"]] == ["CC-BY-4.0"]
     assert descriptor["sources"][0]["path"] == "https://doi.org/10.32781/cakrawala.v18i2.733"
-    assert [c["title"] for c in descriptor["contributors"] if "creator" in c["roles"]] == creators
+    assert [c["title"] for c in descriptor["contributors"] if "creator" in c["roles"]] == makers
+    assert [a["title"] for a in descriptor["sources"][0]["authors"]] == authors  # the source's, in printed order
     assert descriptor["title"] and descriptor["description"] and descriptor["keywords"]
 
 

@@ -168,7 +168,7 @@ def _entries(tree: dict[str, Any], where: str = "") -> list[tuple[str, Any]]:
 def test_every_word_users_see_is_in_every_language() -> None:
     texts_only = {k: v for k, v in words().items() if k != "locale"}
     entries = _entries(texts_only)
-    assert {where.split("/")[1] for where, _ in entries} == {"labels", "summary", "page"}
+    assert {where.split("/")[1] for where, _ in entries} == {"labels", "summary", "page", "records"}
     assert len(entries) > 80
     for where, texts in entries:
         assert tuple(texts) == LANGUAGES, where
@@ -269,9 +269,12 @@ def test_every_row_of_the_prose_has_its_indonesian_text(name: str) -> None:
 
 
 def test_the_keywords_are_in_both_languages(descriptor: dict[str, Any]) -> None:
-    keywords = descriptor["keywords"]
-    assert {"human trafficking", "transnational crime"} <= set(keywords)
-    assert {"perdagangan orang", "TPPO", "Polri", "kejahatan lintas negara", "kejahatan transnasional"} <= set(keywords)
+    keywords = descriptor["keywords_translated"]
+    assert descriptor["keywords"] == keywords["en"] and {"human trafficking", "transnational crime"} <= set(
+        keywords["en"]
+    )
+    indonesian = {"perdagangan orang", "TPPO", "Polri", "kejahatan lintas negara", "kejahatan transnasional"}
+    assert indonesian <= set(keywords["id"]) and not indonesian & set(keywords["en"])
 
 
 def test_the_citation_in_indonesian(root: Path) -> None:

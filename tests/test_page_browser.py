@@ -270,32 +270,40 @@ def test_printed_no_table_is_wider_than_the_page(visit: Any, lang: str, page: st
     assert pdf.startswith(b"%PDF")
 
 
+def _in(values: list[dict[str, str]], lang: str) -> str:
+    (text,) = [v["@value"] for v in values if v["@language"] == lang]
+    return text
+
+
 @pytest.mark.parametrize("lang", ["en", "id"])
-def test_the_json_ld_describes_the_dataset(visit: Any, lang: str, creators: list[str]) -> None:
+def test_the_json_ld_describes_the_dataset(visit: Any, lang: str, makers: list[str], authors: list[str]) -> None:
     data = visit(lang).jsonld()
+    assert data == visit("id" if lang == "en" else "en").jsonld()  # one Dataset, described alike on both pages
     assert data["@type"] == "Dataset" and data["@context"] == "https://schema.org/"
-    assert 50 <= len(data["description"]) <= 5000
+    # Every text in both languages, tagged: a crawler that merges the pages by @id keeps them apart.
+    assert _in(data["name"], "id").startswith("Kerja sama Polri") and _in(data["name"], "en").startswith("POLRI")
+    assert all(50 <= len(_in(data["description"], code)) <= 5000 for code in ("en", "id"))
+    assert {"perdagangan orang", "human trafficking"} <= {k["@value"] for k in data["keywords"]}
     assert data["license"] == ["https://creativecommons.org/licenses/by/4.0/"]
-    assert [c["name"] for c in data["creator"]] == creators
+    assert [_in(c["name"], "en") for c in data["creator"]] == makers and data["creator"][0]["@type"] == "Organization"
     assert data["version"] == atd.__version__ and data["identifier"].startswith("urn:uuid:")
     home = "https://asean-tip-data.github.io/asean-tip-data/"
-    assert data["@id"] == f"{home}#dataset" and data["isAccessibleForFree"] is True  # one Dataset, both pages
-    assert data["inLanguage"] == lang and data["url"] == home + ("" if lang == "en" else "id/")
-    assert data["sameAs"] == [home + ("id/" if lang == "en" else "")]
+    assert data["@id"] == f"{home}#dataset" and data["isAccessibleForFree"] is True
+    assert data["inLanguage"] == ["en", "id"] and data["url"] == home and data["sameAs"] == [f"{home}id/"]
     assert data["temporalCoverage"] == "1997-12-18/2024-08-30"  # the first AMMTC to the end of the last
-    assert len(data["spatialCoverage"]["containsPlace"]) == 11
-    assert "https://doi.org/10.32781/cakrawala.v18i2.733" in data["isBasedOn"]
+    place = data["spatialCoverage"]
+    assert len(place["containsPlace"]) == 11 and place["geo"] == {"@type": "GeoShape", "box": "-11.5 91.0 28.8 141.5"}
+    (source,) = data["isBasedOn"]
+    assert source["@id"] == "https://doi.org/10.32781/cakrawala.v18i2.733" and source["@type"] == "ScholarlyArticle"
+    assert [a["name"] for a in source["author"]] == authors
     assert {v["name"] for v in data["variableMeasured"]} >= {"trafficking_cases.cases", "meetings.forum"}
-    downloads = {d["name"]: d for d in data["distribution"]}
+    downloads = {d["contentUrl"].removeprefix(f"{home}downloads/"): d for d in data["distribution"]}
     names = atd.resource_names()
-    files = {f"{n}.csv" for n in names} | {f"{n}.parquet" for n in names}
+    files = {f"resources/{n}.csv" for n in names} | {f"parquet/resources/{n}.parquet" for n in names}
     files |= {"datapackage.json", "parquet/datapackage.json", "asean-tip-data.sqlite", "dcat-ap.ttl", "dcat-ap.jsonld"}
-    assert set(downloads) == files
-    assert all(
-        d["@type"] == "DataDownload" and d["contentUrl"].startswith(f"{home}downloads/") for d in downloads.values()
-    )
-    assert downloads["meetings.csv"]["contentUrl"] == f"{home}downloads/resources/meetings.csv"
-    assert downloads["meetings.parquet"]["encodingFormat"] == "application/vnd.apache.parquet"
+    assert set(downloads) == files and all(d["@type"] == "DataDownload" for d in downloads.values())
+    assert _in(downloads["resources/meetings.csv"]["name"], "id") == "Pertemuan AMMTC dan SOMTC (CSV)"
+    assert downloads["parquet/resources/meetings.parquet"]["encodingFormat"] == "application/vnd.apache.parquet"
     assert downloads["asean-tip-data.sqlite"]["encodingFormat"] == "application/vnd.sqlite3"
 
 

@@ -154,6 +154,9 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
         help=_("a copy's datapackage.json or its folder (default: the bundled data)"),
     )
     made["cite"].add_argument(
-        "--format", choices=CITE_FORMATS, default="text", help=_("text, bibtex or cff (CITATION.cff)")
+        "--format",
+        choices=CITE_FORMATS,
+        default="text",
+        help=_("text, bibtex, cff (CITATION.cff) or zenodo (.zenodo.json)"),
     )
     return made_parser

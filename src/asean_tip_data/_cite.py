@@ -1,125 +1,176 @@
-"""How to cite the dataset and the article it comes from, as text, BibTeX or CITATION.cff."""
+"""How to cite the dataset and the article it is derived from: text, BibTeX, CITATION.cff and .zenodo.json.
+
+Every name, title and number comes from the descriptor's credit model (``_metadata``): the dataset's
+makers (its contributors with the role ``creator``), its contact, and its source with the source's
+own authors. Nothing here restates them.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+import json
+from typing import Any, Literal
 
 from ._version import __version__
 
-CiteFormat = Literal["text", "bibtex", "cff"]
-CITE_FORMATS: tuple[CiteFormat, ...] = ("text", "bibtex", "cff")
-
-DOI = "10.32781/cakrawala.v18i2.733"
+CiteFormat = Literal["text", "bibtex", "cff", "zenodo"]
+CITE_FORMATS: tuple[CiteFormat, ...] = ("text", "bibtex", "cff", "zenodo")
 REPOSITORY = "https://github.com/asean-tip-data/asean-tip-data"
-# (family names, given names) of the article's authors, in the printed order.
-AUTHORS = (("Muhammad", "Rifki"), ("Roziqin", "Ali"), ("Susilo", "Denny"), ("Romadhan", "Ach. Apriyanto"))
-TITLE = "The Challenges of Intergovernmental Organizations in Combating Transnational Crime: An Indonesian Perspective"
-JOURNAL = "Cakrawala: Jurnal Litbang Kebijakan"
-# The dataset's own words in each language: who made it, its title, and what the entry is. The
-# Indonesian follows Indonesian citation practice ("[Set data]", "Diturunkan dari").
-DATASET = {
-    "en": {
-        "maintainers": "asean-tip-data maintainers",
-        "title": "asean-tip-data: POLRI and ASEANAPOL against human trafficking",
-        "dataset": "Dataset",
-        "kind": "Data set",
-        "version": "version",
-        "derived": "Derived from",
-        "note": "Data set derived from doi:",
-    },
-    "id": {
-        "maintainers": "Pengelola asean-tip-data",
-        "title": "asean-tip-data: Kerja sama Polri dan ASEANAPOL dalam penanganan perdagangan orang",
-        "dataset": "Set data",
-        "kind": "Set data",
-        "version": "versi",
-        "derived": "Diturunkan dari",
-        "note": "Set data yang diturunkan dari doi:",
-    },
+# What an entry is, in each language's citation practice (Indonesian: "[Set data]", "Diturunkan dari").
+WORDS = {
+    "en": {"dataset": "Dataset", "kind": "Data set", "version": "version", "derived": "Derived from"}
+    | {"note": "Data set derived from doi:"},
+    "id": {"dataset": "Set data", "kind": "Set data", "version": "versi", "derived": "Diturunkan dari"}
+    | {"note": "Set data yang diturunkan dari doi:"},
 }
 
 
 def cite(format: CiteFormat = "text", lang: str = "en") -> str:
-    """Return how to cite the dataset and the article, in ``format`` and the conventions of ``lang``."""
-    if lang not in DATASET:
-        raise ValueError(f"unknown language {lang!r}; expected one of: {', '.join(DATASET)}")
-    if format == "text":
-        return _text(DATASET[lang])
-    if format == "bibtex":
-        return _bibtex(DATASET[lang])
-    if format == "cff":
-        return _cff()
-    raise ValueError(f"unknown citation format {format!r}; expected one of: {', '.join(CITE_FORMATS)}")
+    """Return how to cite the dataset and the article it is derived from, in ``format``, as ``lang`` cites."""
+    if lang not in WORDS:
+        raise ValueError(f"unknown language {lang!r}; expected one of: {', '.join(WORDS)}")
+    if format not in CITE_FORMATS:
+        raise ValueError(f"unknown citation format {format!r}; expected one of: {', '.join(CITE_FORMATS)}")
+    from ._descriptor import bundled_metadata  # here: --help, which lists the formats, reads no descriptor
+
+    entry = _Entry(bundled_metadata(), lang)
+    return {"text": entry.text, "bibtex": entry.bibtex, "cff": entry.cff, "zenodo": entry.zenodo}[format]()
 
 
-def _initials(given: str) -> str:
-    return " ".join(f"{part[0]}." for part in given.replace(".", " ").split())
+def _q(text: str) -> str:
+    # A JSON string is a YAML scalar too: nothing in the text can break the file.
+    return json.dumps(text, ensure_ascii=False)
 
 
-def _text(words: dict[str, str]) -> str:
-    authors = ", ".join(f"{family}, {_initials(given)}" for family, given in AUTHORS)
-    return (
-        f"{words['dataset']}: {words['maintainers']} (2026). {words['title']} ({words['version']} {__version__}) "
-        f"[{words['kind']}]. {REPOSITORY}\n"
-        f"{words['derived']}: {authors} (2024). {TITLE}. {JOURNAL}, 18(2), 229-250. https://doi.org/{DOI}\n"
-    )
+class _Entry:
+    """The dataset and its source as one citation builds them, in one language."""
+
+    def __init__(self, meta: Any, lang: str) -> None:
+        from ._schema import text_in
+
+        self.meta, self.words = meta, WORDS[lang]
+        self.makers = [text_in(m.titles, lang) or m.title for m in meta.makers]
+        self.title = f"{meta.name}: {text_in(meta.titles, lang)}"
+        self.year = meta.created[:4]
+        (self.source,) = [s for s in meta.sources if s.article is not None]
+        self.article = self.source.article
+
+    def _authors_apa(self) -> str:
+        def initials(given: str) -> str:
+            return " ".join(f"{part[0]}." for part in given.replace(".", " ").split())
+
+        return ", ".join(f"{a.family}, {initials(a.given)}" for a in self.source.authors)
+
+    def text(self) -> str:
+        a, w = self.article, self.words
+        volume = f"{a.volume}({a.issue})" if a.issue else a.volume
+        return (
+            f"{w['dataset']}: {', '.join(self.makers)} ({self.year}). {self.title} ({w['version']} {__version__}) "
+            f"[{w['kind']}]. {REPOSITORY}\n"
+            f"{w['derived']}: {self._authors_apa()} ({a.year}). {a.title}. {a.journal}, {volume}, {a.pages}. "
+            f"https://doi.org/{a.doi}\n"
+        )
+
+    def bibtex(self) -> str:
+        a = self.article
+
+        def entry(kind: str, key: str, fields: dict[str, str]) -> str:
+            body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
+            return f"@{kind}{{{key},\n{body}\n}}\n"
+
+        dataset = {
+            "author": " and ".join(f"{{{m}}}" for m in self.makers),  # braces: an organisation, not a person
+            "title": self.title,
+            "version": __version__,
+            "year": self.year,
+            "url": REPOSITORY,
+            "note": f"{self.words['note']}{a.doi}",
+        }
+        article = {
+            "author": " and ".join(f"{p.family}, {p.given}" for p in self.source.authors),
+            "title": a.title,
+            "journal": a.journal,
+            "volume": a.volume,
+            "number": a.issue,
+            "pages": a.pages.replace("-", "--"),
+            "year": str(a.year),
+            "doi": a.doi,
+        }
+        key = f"{self.source.authors[0].family.lower()}_{a.year}"
+        return entry("misc", "asean_tip_data", dataset) + "\n" + entry("article", key, article)
+
+    def cff(self) -> str:
+        """Return CITATION.cff: the dataset itself, with the article among its references."""
+        meta, a = self.meta, self.article
+        start, _, end = a.pages.partition("-")
+        lines = [
+            "cff-version: 1.2.0",
+            "message: If you use this dataset, please cite it and the article it is derived from (see references).",
+            "type: dataset",
+            f"title: {_q(self.title)}",
+            f"abstract: {_q(meta.descriptions[0][1])}",
+            f"version: {_q(__version__)}",
+            f"date-released: {_q(meta.created[:10])}",
+            f"license: {_q(meta.licenses[0].name)}",
+            f"repository-code: {_q(REPOSITORY)}",
+            f"url: {_q(meta.homepage or REPOSITORY)}",
+            "authors:",
+            *(line for m in meta.makers for line in _cff_agent(m, "  ")),
+            "contact:",
+            *(line for m in meta.contacts for line in _cff_agent(m, "  ")),
+            "keywords:",
+            *(f"  - {_q(k)}" for k in meta.keywords),
+            "references:",
+            "  - type: article",
+            f"    title: {_q(a.title)}",
+            "    authors:",
+            *(line for p in self.source.authors for line in _cff_agent(p, "      ")),
+            f"    journal: {_q(a.journal)}",
+            f"    volume: {a.volume}",
+            f"    issue: {_q(a.issue)}",
+            f"    start: {_q(start)}",
+            f"    end: {_q(end)}",
+            f"    year: {a.year}",
+            f"    doi: {_q(a.doi)}",
+            f"    url: {_q(self.source.url or '')}",
+            f"    license: {_q(a.license)}",
+        ]
+        return "\n".join(lines) + "\n"
+
+    def zenodo(self) -> str:
+        """Return .zenodo.json: Zenodo's legacy deposit metadata, which its GitHub integration prefers to CFF."""
+        meta, a = self.meta, self.article
+        record = {
+            "upload_type": "dataset",
+            "title": self.title,
+            "description": meta.descriptions[0][1],
+            "creators": [_zenodo_agent(m) for m in meta.makers],
+            "contributors": [{**_zenodo_agent(c), "type": "ContactPerson"} for c in meta.contacts],
+            "keywords": list(meta.keywords),
+            "license": meta.licenses[0].name.lower(),
+            "version": __version__,
+            "language": "eng",
+            "related_identifiers": [
+                {
+                    "identifier": a.doi,
+                    "relation": "isDerivedFrom",
+                    "resource_type": "publication-article",
+                    "scheme": "doi",
+                }
+            ],
+            "references": [self.text().splitlines()[1].partition(": ")[2]],
+        }
+        return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
 
 
-def _bibtex_entry(kind: str, key: str, fields: dict[str, str]) -> str:
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
-    return f"@{kind}{{{key},\n{body}\n}}\n"
+def _cff_agent(agent: Any, indent: str) -> list[str]:
+    """Return the lines of one CFF person (family and given names) or entity (a name)."""
+    if agent.person:
+        lines = [f"{indent}- family-names: {_q(agent.family)}", f"{indent}  given-names: {_q(agent.given)}"]
+        return lines + ([f"{indent}  affiliation: {_q(agent.organization)}"] if agent.organization else [])
+    return [f"{indent}- name: {_q(agent.title)}"] + ([f"{indent}  website: {_q(agent.url)}"] if agent.url else [])
 
 
-def _bibtex(words: dict[str, str]) -> str:
-    dataset = {
-        "author": f"{{{words['maintainers']}}}",
-        "title": words["title"],
-        "version": __version__,
-        "year": "2026",
-        "url": REPOSITORY,
-        "note": f"{words['note']}{DOI}",
-    }
-    article = {
-        "author": " and ".join(f"{family}, {given}" for family, given in AUTHORS),
-        "title": TITLE,
-        "journal": JOURNAL,
-        "volume": "18",
-        "number": "2",
-        "pages": "229--250",
-        "year": "2024",
-        "doi": DOI,
-    }
-    return _bibtex_entry("misc", "asean_tip_data", dataset) + "\n" + _bibtex_entry("article", "muhammad_2024", article)
-
-
-def _cff() -> str:
-    people = "".join(f"    - family-names: {family}\n      given-names: {given}\n" for family, given in AUTHORS)
-    return (
-        "cff-version: 1.2.0\n"
-        "message: If you use this dataset, please cite it and the article it comes from.\n"
-        "type: dataset\n"
-        "title: 'asean-tip-data: POLRI and ASEANAPOL against human trafficking'\n"
-        f"version: {__version__}\n"
-        "license: CC-BY-4.0\n"
-        f"repository-code: {REPOSITORY}\n"
-        "authors:\n"
-        "  - name: asean-tip-data maintainers\n"
-        "keywords:\n"
-        "  - human trafficking\n"
-        "  - Indonesia\n"
-        "  - ASEANAPOL\n"
-        "  - POLRI\n"
-        "preferred-citation:\n"
-        "  type: article\n"
-        f"  title: '{TITLE}'\n"
-        "  authors:\n"
-        f"{people}"
-        f"  journal: '{JOURNAL}'\n"
-        "  volume: 18\n"
-        "  issue: 2\n"
-        "  start: 229\n"
-        "  end: 250\n"
-        "  year: 2024\n"
-        f"  doi: {DOI}\n"
-        f"  url: https://doi.org/{DOI}\n"
-    )
+def _zenodo_agent(agent: Any) -> dict[str, str]:
+    """Return one creator as Zenodo's legacy metadata has it: "Family, Given" for a person, else the name."""
+    name = f"{agent.family}, {agent.given}" if agent.person else agent.title
+    return {"name": name, **({"affiliation": agent.organization} if agent.organization else {})}

@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping
 
 from ._cite import cite
-from ._descriptor import Metadata
+from ._metadata import Metadata
 from ._schema import text_in
 
 

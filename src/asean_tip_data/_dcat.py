@@ -6,10 +6,11 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-from ._descriptor import Metadata
+from ._downloads import described, download_files
 from ._files import DataError
-from ._jsonld import download_files
+from ._jsonld import FRAME, PLACE
 from ._messages import _
+from ._metadata import Metadata
 from ._optional import require
 from ._package import CopyArg, open_package
 
@@ -20,7 +21,9 @@ THEMES = {"data-theme/JUST": "Justice, legal system and public safety", "data-th
 FILE_TYPES = {"text/csv": "file-type/CSV", "application/vnd.apache.parquet": "file-type/PARQUET"}
 FILE_TYPES |= {"application/json": "file-type/JSON", "application/vnd.sqlite3": "file-type/SQL"}
 IANA = "http://www.iana.org/assignments/media-types/"
-FRAME = (91.0, -11.5, 141.5, 28.8)  # the map's frame: west, south, east, north
+# A licence by the title CKAN's default register gives it, and by the EU licence authority's IRI.
+REGISTER_TITLES = {"CC-BY-4.0": "Creative Commons Attribution"}
+EU_LICENCES = {"CC-BY-4.0": "licence/CC_BY_4_0"}
 
 
 def dcat_ap(format: str = "turtle", datapackage: CopyArg = None) -> str:
@@ -41,7 +44,16 @@ def record(meta: Metadata, files: Mapping[str, bytes] | None = None, format: str
     rdflib = require("rdflib", _("the DCAT-AP record"), extra="dcat")
     ns = rdflib.namespace
     graph = rdflib.Graph()
-    dcat, dct, foaf, skos, xsd = ns.DCAT, ns.DCTERMS, ns.FOAF, ns.SKOS, ns.XSD
+    dcat, dct, foaf, skos, xsd, owl, prov, rdfs = (
+        ns.DCAT,
+        ns.DCTERMS,
+        ns.FOAF,
+        ns.SKOS,
+        ns.XSD,
+        ns.OWL,
+        ns.PROV,
+        ns.RDFS,
+    )
     vcard = rdflib.Namespace("http://www.w3.org/2006/vcard/ns#")
     spdx = rdflib.Namespace("http://spdx.org/rdf/terms#")
     dcatap = rdflib.Namespace("http://data.europa.eu/r5r/")
@@ -68,9 +80,10 @@ def record(meta: Metadata, files: Mapping[str, bytes] | None = None, format: str
         for lang, text in translated:
             graph.add((subject, predicate, literal(text, lang=lang)))
 
-    def agent(name: str, kind: str, node: Any = None) -> Any:
+    def agent(name: str, kind: str, node: Any = None, person: bool = False) -> Any:
         node = node if node is not None else rdflib.BNode()
         graph.add((node, rdf.type, foaf.Agent))
+        graph.add((node, rdf.type, foaf.Person if person else foaf.Organization))
         graph.add((node, foaf.name, literal(name)))
         graph.add((node, dct.type, concept(f"http://purl.org/adms/publishertype/{kind}", kind)))
         return node
@@ -81,6 +94,7 @@ def record(meta: Metadata, files: Mapping[str, bytes] | None = None, format: str
     graph.add((dataset, dct.identifier, literal(meta.id)))
     # rdflib's DCAT namespace is DCAT 2's; dcat:version is DCAT 3's.
     graph.add((dataset, uri("http://www.w3.org/ns/dcat#version"), literal(meta.version)))
+    graph.add((dataset, owl.versionInfo, literal(meta.version)))  # DCAT-AP 2's, which its portals read
     if meta.created:
         graph.add((dataset, dct.issued, literal(meta.created[:10], datatype=xsd.date)))
     for code in meta.languages:
@@ -90,29 +104,48 @@ def record(meta: Metadata, files: Mapping[str, bytes] | None = None, format: str
         graph.add((dataset, dct.language, language))
     for iri, label in THEMES.items():
         graph.add((dataset, dcat.theme, concept(EU + iri, label)))
-    for keyword in meta.keywords:
-        graph.add((dataset, dcat.keyword, literal(keyword)))
-    for contributor in meta.contributors:
-        if "creator" in contributor.roles:
-            graph.add((dataset, dct.creator, agent(contributor.title, "Academia-ScientificOrganisation")))
-    graph.add((dataset, dct.publisher, agent("asean-tip-data maintainers", "NonProfitOrganisation", uri(home))))
-    contact = rdflib.BNode()
-    graph.add((contact, rdf.type, vcard.Kind))
-    graph.add((contact, vcard.fn, literal("asean-tip-data maintainers")))
-    graph.add((contact, vcard.hasURL, uri(home)))
-    graph.add((dataset, dcat.contactPoint, contact))
+    for lang, keywords in meta.keywords_in:
+        for keyword in keywords:
+            graph.add((dataset, dcat.keyword, literal(keyword, lang=lang)))
+    # The credit model: the makers create and publish the dataset and are its contact; the article
+    # is its source, with the article's own authors (never the dataset's creators).
+    for maker in meta.makers:
+        node = agent(maker.title, "NonProfitOrganisation")
+        if maker.url:
+            graph.add((node, foaf.homepage, uri(maker.url)))
+        graph.add((dataset, dct.creator, node))
+        graph.add((dataset, dct.publisher, node))
+    for person in meta.contacts:
+        contact = rdflib.BNode()
+        graph.add((contact, rdf.type, vcard.Kind))
+        graph.add((contact, rdf.type, vcard.Individual if person.person else vcard.Organization))
+        graph.add((contact, vcard.fn, literal(person.title)))
+        graph.add((contact, vcard.hasURL, uri(person.url or home)))
+        graph.add((dataset, dcat.contactPoint, contact))
     page = uri(home)
     graph.add((page, rdf.type, foaf.Document))
+    graph.add((page, rdf.type, rdfs.Resource))  # SEMIC's combined shapes check this class, without inference too
     graph.add((dataset, dcat.landingPage, page))
     for source in meta.sources:
-        if source.url is not None:
-            graph.add((dataset, dct.relation, uri(source.url)))  # the article: related, not a dcat:Dataset
+        if source.url is None:
+            continue
+        article = uri(source.url)
+        # Related (CKAN shows it as a related resource), and what the dataset is derived from.
+        graph.add((dataset, dct.relation, article))
+        graph.add((dataset, prov.wasDerivedFrom, article))
+        graph.add((article, rdf.type, foaf.Document))
+        graph.add((article, rdf.type, rdfs.Resource))
+        graph.add((article, dct.title, literal(source.article.title if source.article else source.title)))
+        for author in source.authors:
+            graph.add((article, dct.creator, agent(author.title, "Academia-ScientificOrganisation", person=True)))
     place = rdflib.BNode()
     west, south, east, north = FRAME
     box = f"POLYGON(({west} {south}, {east} {south}, {east} {north}, {west} {north}, {west} {south}))"
     graph.add((place, rdf.type, dct.Location))
-    graph.add((place, locn.geographicName, literal("Southeast Asia", lang="en")))
-    graph.add((place, locn.geographicName, literal("Asia Tenggara", lang="id")))
+    for lang, name in PLACE:
+        graph.add((place, locn.geographicName, literal(name, lang=lang)))
+    # ckanext-dcat names the place by its one label (the last it meets, were there two): the English.
+    graph.add((place, skos.prefLabel, literal("Southeast Asia", lang="en")))
     graph.add((place, dcat.bbox, literal(box, datatype=geo.wktLiteral)))
     graph.add(
         (place, dcat.centroid, literal(f"POINT({(west + east) / 2} {(south + north) / 2})", datatype=geo.wktLiteral))
@@ -123,36 +156,60 @@ def record(meta: Metadata, files: Mapping[str, bytes] | None = None, format: str
     graph.add((period, dcat.startDate, literal("1997-12-18", datatype=xsd.date)))  # the first AMMTC
     graph.add((period, dcat.endDate, literal("2024-08-30", datatype=xsd.date)))  # the last meeting's end
     graph.add((dataset, dct.temporal, period))
-    licence = None
+    # A catalogue knows a licence by its address or its title. The licence's own address (the
+    # descriptor's) names it on the CSV files, the EU licence authority's on the others: the same
+    # licence (owl:sameAs), so that a portal whose register uses either finds it, and CKAN's default
+    # register finds it by the title it gives it.
+    licences: list[Any] = []
     if meta.licenses:
-        licence = uri(meta.licenses[0].url or f"{home}#licence")
-        graph.add((licence, rdf.type, dct.LicenseDocument))
-        graph.add((licence, dct.type, concept("http://purl.org/adms/licencetype/Attribution", "Attribution")))
+        first = meta.licenses[0]
+        licences = [uri(first.url or f"{home}#licence")]
+        if first.name in EU_LICENCES:
+            licences.append(uri(EU + EU_LICENCES[first.name]))
+        for licence in licences:
+            graph.add((licence, rdf.type, dct.LicenseDocument))
+            graph.add((licence, dct.type, concept("http://purl.org/adms/licencetype/Attribution", "Attribution")))
+            graph.add((licence, dct.identifier, literal(first.name)))
+            graph.add((licence, rdfs.label, literal(first.title, lang="en")))
+            if first.name in REGISTER_TITLES:
+                graph.add((licence, dct.title, literal(REGISTER_TITLES[first.name])))
+            for other in licences:
+                if other != licence:
+                    graph.add((licence, owl.sameAs, other))
     stable = concept(EU + "planned-availability/STABLE", "stable")
-    for name, path, media in download_files([r.table for r in meta.resources]):
+    tables = [r.table for r in meta.resources]
+    described_in = {lang: described(tables, lang) for lang in meta.languages}
+    for _name, path, media in download_files(tables):
         if media not in FILE_TYPES:
             continue  # the record itself: it cannot give its own checksum
         distribution = uri(f"{home}{path}")
         graph.add((dataset, dcat.distribution, distribution))
         graph.add((distribution, rdf.type, dcat.Distribution))
+        graph.add((distribution, rdf.type, rdfs.Resource))  # its own download URL, for the combined shapes
         graph.add((distribution, dcat.accessURL, page))
         graph.add((distribution, dcat.downloadURL, distribution))
-        graph.add((distribution, dct.title, literal(name)))
-        graph.add((distribution, dct.description, literal(f"{name}: {media}", lang="en")))
-        if licence is not None:
-            graph.add((distribution, dct.license, licence))
+        for lang, texts_in in described_in.items():  # what it holds, in each language, tagged
+            title, description = texts_in[path]
+            graph.add((distribution, dct.title, literal(title, lang=lang)))
+            graph.add((distribution, dct.description, literal(description or title, lang=lang)))
+        if licences:
+            graph.add((distribution, dct.license, licences[0] if media == "text/csv" else licences[-1]))
         graph.add((distribution, dcatap.availability, stable))
         media_type = uri(IANA + media)
         graph.add((media_type, rdf.type, dct.MediaType))
+        graph.add((media_type, rdfs.label, literal(media)))  # CKAN's format and media type: CSV, text/csv
         graph.add((distribution, dcat.mediaType, media_type))
         file_type = uri(EU + FILE_TYPES[media])
         graph.add((file_type, rdf.type, dct.MediaTypeOrExtent))
         graph.add((distribution, dct["format"], file_type))
         data = (files or {}).get(path)
         if data is not None:
-            graph.add((distribution, dcat.byteSize, literal(str(len(data)), datatype=xsd.decimal)))
+            # An integer, as DCAT 3 and SEMIC's combined DCAT-AP 3.0.0 shapes have it (the release
+            # folder's shapes accept any literal).
+            graph.add((distribution, dcat.byteSize, literal(str(len(data)), datatype=xsd.nonNegativeInteger)))
             checksum = rdflib.BNode()
             graph.add((checksum, rdf.type, spdx.Checksum))
+            graph.add((spdx.checksumAlgorithm_sha256, rdf.type, spdx.ChecksumAlgorithm))
             graph.add((checksum, spdx.algorithm, spdx.checksumAlgorithm_sha256))
             graph.add((checksum, spdx.checksumValue, literal(hashlib.sha256(data).hexdigest(), datatype=xsd.hexBinary)))
             graph.add((distribution, spdx.checksum, checksum))

@@ -6,67 +6,17 @@ import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import PurePosixPath
-from typing import Any, NamedTuple
+from typing import Any
 
-from ._files import DataError, web_link
+from ._files import DESCRIPTOR, DataError, web_link
 from ._i18n import LANGUAGES
 from ._messages import _
-from ._schema import Table, Translations, bundled_descriptor, bundled_tables, parse_table, translations
+from ._metadata import Agent, Article, Licence, Metadata, Reference, Resource
+from ._schema import bundled_descriptor, bundled_tables, parse_table, translations
 
 TEXTS = frozenset({"title", "description", "title_translated", "description_translated"})
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-class Licence(NamedTuple):
-    """A licence of the data: its identifier, its title and, where it has one, its web address."""
-
-    name: str
-    title: str
-    url: str | None
-
-
-class Contributor(NamedTuple):
-    """A person or organisation the descriptor credits, with its roles."""
-
-    title: str
-    roles: tuple[str, ...]
-    organization: str
-
-
-class Reference(NamedTuple):
-    """A source the data comes from."""
-
-    title: str
-    url: str | None
-    version: str
-
-
-class Resource(NamedTuple):
-    """One resource of a copy: its checked relative path, whether it is Parquet, and its table as the copy titles it."""
-
-    name: str
-    path: str
-    parquet: bool
-    table: Table
-
-
-class Metadata(NamedTuple):
-    """Everything the package reads from a copy's descriptor, each value of the type it is used as."""
-
-    name: str
-    id: str
-    version: str
-    created: str
-    titles: Translations
-    descriptions: Translations
-    homepage: str | None
-    keywords: tuple[str, ...]
-    languages: tuple[str, ...]
-    licenses: tuple[Licence, ...]
-    sources: tuple[Reference, ...]
-    contributors: tuple[Contributor, ...]
-    resources: tuple[Resource, ...]  # the package's tables, in the package's order
 
 
 class _Checker:
@@ -109,6 +59,12 @@ class _Checker:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise self.fail(f"{place}{key}", _("must be a list of texts"))
         return tuple(value)
+
+
+@cache
+def bundled_metadata() -> Metadata:
+    """Return the typed model of the bundled descriptor, admitted as any copy's is, once."""
+    return admit(bundled_descriptor(), DESCRIPTOR)
 
 
 @cache
@@ -186,6 +142,39 @@ def _resource(check: _Checker, resource: Mapping[str, Any], index: int) -> Resou
     return Resource(name, path, fmt == "parquet", parse_table(resource))
 
 
+def _agent(check: _Checker, item: Mapping[str, Any], place: str) -> Agent:
+    role = check.text(item, "role", place)  # Data Package v1's single role
+    check.texts(item, place)
+    return Agent(
+        title=check.text(item, "title", place, required=True),
+        titles=translations(item, "title"),
+        roles=check.strings(item, "roles", place) or ((role,) if role else ()),
+        organization=check.text(item, "organization", place),
+        url=web_link(check.text(item, "path", place)),
+        given=check.text(item, "givenName", place),
+        family=check.text(item, "familyName", place),
+    )
+
+
+def _reference(check: _Checker, item: Mapping[str, Any], place: str) -> Reference:
+    authors = tuple(_agent(check, a, f"{place}authors[{i}].") for i, a in enumerate(check.objects(item, "authors")))
+    found = item.get("article")
+    article = None
+    if found is not None:
+        if not isinstance(found, dict) or not isinstance(found.get("year", 0), int):
+            raise check.fail(f"{place}article", _("must be an object of texts, its year a number"))
+        fields = ("title", "journal", "volume", "issue", "pages", "doi", "license")
+        texts = {key: check.text(found, key, f"{place}article.", required=key == "title") for key in fields}
+        article = Article(**texts, year=found.get("year"))
+    return Reference(
+        title=check.text(item, "title", place, required=True),
+        url=web_link(check.text(item, "path", place)),
+        version=check.text(item, "version", place),
+        authors=authors,
+        article=article,
+    )
+
+
 def admit(parsed: Any, where: str) -> Metadata:
     """Return the typed model of a copy's descriptor; a DataError names the first value the package cannot use."""
     check = _Checker(where)
@@ -209,23 +198,26 @@ def admit(parsed: Any, where: str) -> Metadata:
         if not name and not path:
             raise check.fail(f"licenses[{i}]", _("must have a name or a path"))
         licenses.append(Licence(name, check.text(item, "title", f"licenses[{i}].") or name, web_link(path)))
-    contributors = []
-    for i, item in enumerate(check.objects(parsed, "contributors")):
-        role = check.text(item, "role", f"contributors[{i}].")  # Data Package v1's single role
-        roles = check.strings(item, "roles", f"contributors[{i}].") or ((role,) if role else ())
-        title = check.text(item, "title", f"contributors[{i}].", required=True)
-        contributors.append(Contributor(title, roles, check.text(item, "organization", f"contributors[{i}].")))
-    sources = [
-        Reference(
-            check.text(item, "title", f"sources[{i}].", required=True),
-            web_link(check.text(item, "path", f"sources[{i}].")),
-            check.text(item, "version", f"sources[{i}]."),
-        )
-        for i, item in enumerate(check.objects(parsed, "sources"))
-    ]
-    resources: dict[str, Resource] = {}
+    contributors = tuple(
+        _agent(check, item, f"contributors[{i}].") for i, item in enumerate(check.objects(parsed, "contributors"))
+    )
+    sources = tuple(
+        _reference(check, item, f"sources[{i}].") for i, item in enumerate(check.objects(parsed, "sources"))
+    )
     if not isinstance(parsed.get("resources"), list) or not all(isinstance(r, dict) for r in parsed["resources"]):
         raise DataError(_("{path}: 'resources' must be a list of objects").format(path=where))
+    translated = parsed.get("keywords_translated", {})
+    if not isinstance(translated, dict) or not set(translated) <= set(LANGUAGES):
+        raise check.fail(
+            "keywords_translated", _("must map language codes ({codes}) to texts").format(codes=", ".join(LANGUAGES))
+        )
+    keywords = tuple(
+        {
+            "en": check.strings(parsed, "keywords", ""),
+            **{c: check.strings(translated, c, "keywords_translated.") for c in translated},
+        }.items()
+    )
+    resources: dict[str, Resource] = {}
     for i, item in enumerate(parsed["resources"]):
         resource = _resource(check, item, i)
         if resource.name in resources:
@@ -241,10 +233,11 @@ def admit(parsed: Any, where: str) -> Metadata:
         titles=translations(parsed, "title"),
         descriptions=translations(parsed, "description"),
         homepage=homepage,
-        keywords=check.strings(parsed, "keywords", ""),
+        keywords=tuple(dict.fromkeys(k for _, words in keywords for k in words)),
+        keywords_in=keywords,
         languages=languages,
         licenses=tuple(licenses),
-        sources=tuple(sources),
-        contributors=tuple(contributors),
+        sources=sources,
+        contributors=contributors,
         resources=tuple(resources[name] for name in _bundled()),
     )

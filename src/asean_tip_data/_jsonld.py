@@ -1,82 +1,114 @@
-"""The page's schema.org Dataset description (JSON-LD), for search engines and catalogues."""
+"""The page's schema.org Dataset description (JSON-LD), for search engines and catalogues.
+
+Both language pages give the one Dataset the same description: every text in both languages, each
+tagged with its language, so that a crawler that merges the pages by ``@id`` keeps them apart.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from ._descriptor import Metadata
-from ._schema import Table, text_in
+from ._downloads import described, download_files
+from ._metadata import Agent, Metadata, Reference
+from ._schema import Translations
+
+FRAME = (91.0, -11.5, 141.5, 28.8)  # the map's frame: west, south, east, north
+PLACE = (("en", "Southeast Asia"), ("id", "Asia Tenggara"))
 
 
-def jsonld(meta: Metadata, dumped: dict[str, Any], lang: str) -> str:
-    """Return the schema.org Dataset description of the page, safe inside a <script> element."""
+def tagged(texts: Translations | tuple[tuple[str, str], ...]) -> list[dict[str, str]]:
+    """Return texts as JSON-LD values tagged with their language."""
+    return [{"@language": lang, "@value": text} for lang, text in texts if text]
+
+
+def _agent(agent: Agent) -> dict[str, Any]:
+    if agent.person:
+        person: dict[str, Any] = {"@type": "Person", "name": agent.title, "givenName": agent.given}
+        person["familyName"] = agent.family
+        if agent.organization:
+            person["affiliation"] = {"@type": "Organization", "name": agent.organization}
+        return person
+    return {"@type": "Organization", "name": tagged(agent.titles), **({"url": agent.url} if agent.url else {})}
+
+
+def _source(source: Reference) -> dict[str, Any]:
+    """Return the source the dataset is derived from, with its own authors."""
+    found: dict[str, Any] = {"@type": "CreativeWork", "name": source.title}
+    if source.url:
+        found["@id"] = found["url"] = source.url
+    if source.article is not None:
+        a = source.article
+        found |= {"@type": "ScholarlyArticle", "name": a.title, "datePublished": str(a.year)}
+        found["isPartOf"] = {"@type": "Periodical", "name": a.journal}
+        found["pagination"] = a.pages
+    found["author"] = [_agent(author) for author in source.authors]
+    return found
+
+
+def jsonld(meta: Metadata, dumped: dict[str, Any]) -> str:
+    """Return the schema.org Dataset description of the site, the same on every page, safe inside <script>."""
     # Only http and https addresses of a copy are URLs here (the descriptor's model holds no other).
     homepage = meta.homepage or ""
     tables = [r.table for r in meta.resources]
     dates = [m["start_date"] for m in dumped["meetings"]] + [m["end_date"] for m in dumped["meetings"]]
-    creators = [c for c in meta.contributors if "creator" in c.roles]
-    pages = {code: homepage + ("" if code == "en" else f"{code}/") for code in meta.languages}
+    pages = [homepage + ("" if code == "en" else f"{code}/") for code in meta.languages]
+    west, south, east, north = FRAME
     data: dict[str, Any] = {
         "@context": "https://schema.org/",
         "@type": "Dataset",
-        # One Dataset, whichever language's page describes it: one @id, each page its own language.
         "@id": f"{homepage}#dataset" if homepage else None,
-        "name": text_in(meta.titles, lang),
+        "name": tagged(meta.titles),
         "alternateName": meta.name,
-        "description": text_in(meta.descriptions, lang),
-        "url": pages.get(lang) if homepage else None,
-        "sameAs": [url for code, url in pages.items() if code != lang] if homepage else [],
+        "description": tagged(meta.descriptions),
+        "url": pages[0] if homepage else None,
+        "sameAs": pages[1:] if homepage else [],
         "identifier": meta.id,
         "version": meta.version,
-        "inLanguage": lang,
+        "inLanguage": list(meta.languages),
         "isAccessibleForFree": True,
         "license": [lic.url for lic in meta.licenses if lic.url],
-        "keywords": list(meta.keywords),
-        "creator": [{"@type": "Person", "name": c.title, "affiliation": c.organization or None} for c in creators],
+        "keywords": tagged(tuple((lang, k) for lang, words in meta.keywords_in for k in words)),
+        # The credit model: the makers create, publish and answer for the dataset; the article it is
+        # derived from is credited to its own authors.
+        "creator": [_agent(m) for m in meta.makers],
+        "publisher": [_agent(m) for m in meta.makers],
+        "isBasedOn": [_source(s) for s in meta.sources],
+        "citation": [s.title for s in meta.sources],
         "temporalCoverage": f"{min(dates)}/{max(dates)}" if dates else None,
         "spatialCoverage": {
             "@type": "Place",
-            "name": "Southeast Asia",
+            "name": tagged(PLACE),
+            "geo": {"@type": "GeoShape", "box": f"{south} {west} {north} {east}"},
             "containsPlace": [
                 {"@type": "Country", "name": c["name"], "identifier": c["iso3"]} for c in dumped["countries"]
             ],
         },
-        "isBasedOn": [s.url for s in meta.sources if s.url],
-        "citation": [s.title for s in meta.sources],
         "variableMeasured": [
-            {
-                "@type": "PropertyValue",
-                "name": f"{t.name}.{f.name}",
-                "description": text_in(f.descriptions, lang),
-            }
+            {"@type": "PropertyValue", "name": f"{t.name}.{f.name}", "description": tagged(f.descriptions)}
             for t in tables
             for f in t.fields
         ],
-        "distribution": downloads(homepage, tables),
+        "distribution": downloads(homepage, meta),
     }
     text = json.dumps(data, ensure_ascii=False, indent=1)
     # Inside <script>, "</script>" or "<!--" in a copy's text would end the element: escape <, > and &.
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def download_files(tables: list[Table]) -> list[tuple[str, str, str]]:
-    """Return every download of the site: its name, its path under the site's root and its media type."""
-    files = [("datapackage.json", "downloads/datapackage.json", "application/json")]
-    files += [(f"{t.name}.csv", f"downloads/resources/{t.name}.csv", "text/csv") for t in tables]
-    parquet = "application/vnd.apache.parquet"
-    files += [("parquet/datapackage.json", "downloads/parquet/datapackage.json", "application/json")]
-    files += [(f"{t.name}.parquet", f"downloads/parquet/resources/{t.name}.parquet", parquet) for t in tables]
-    files += [("asean-tip-data.sqlite", "downloads/asean-tip-data.sqlite", "application/vnd.sqlite3")]
-    files += [("dcat-ap.ttl", "downloads/dcat-ap.ttl", "text/turtle")]  # the DCAT-AP 3 record (_dcat)
-    files += [("dcat-ap.jsonld", "downloads/dcat-ap.jsonld", "application/ld+json")]
-    return files
-
-
-def downloads(homepage: str, tables: list[Table]) -> list[dict[str, Any]]:
-    """Return every download of the site, at its absolute address under ``homepage`` (the published home)."""
-    return [
-        {"@type": "DataDownload", "name": name, "contentUrl": homepage + path, "encodingFormat": media}
-        for name, path, media in download_files(tables)
-        if homepage
-    ]
+def downloads(homepage: str, meta: Metadata) -> list[dict[str, Any]]:
+    """Return every data download of the site, named after what it holds, at its address under ``homepage``."""
+    tables = [r.table for r in meta.resources]
+    texts = {lang: described(tables, lang) for lang in meta.languages}
+    found = []
+    for name, path, media in download_files(tables):
+        titles = tuple((lang, texts[lang][path][0]) for lang in texts if path in texts[lang])
+        found.append(
+            {
+                "@type": "DataDownload",
+                "name": tagged(titles) if titles else name,  # the records themselves keep their file names
+                "contentUrl": homepage + path,
+                "encodingFormat": media,
+            }
+        )
+    return found if homepage else []

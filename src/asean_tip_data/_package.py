@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from . import _cells
-from ._descriptor import Metadata, admit
+from ._descriptor import admit
 from ._files import MAX_BYTES, DataError, PathArg, datapackage_path, descriptor_path, read_descriptor, read_file
 from ._messages import _
+from ._metadata import Metadata
 from ._registry import MODELS
 from ._schema import Table, bundled_descriptor, bundled_source, bundled_tables
 from .models import Broken, Record

@@ -11,9 +11,10 @@ from typing import Any
 
 from ._cite import cite
 from ._dcat import record
+from ._downloads import download_files
 from ._export import writer
 from ._i18n import LANGUAGES, words_in
-from ._jsonld import download_files, jsonld
+from ._jsonld import jsonld
 from ._loading import resource_names
 from ._optional import require
 from ._output import write_safely
@@ -119,7 +120,7 @@ def _write_language(
         "map_rows": map_rows(dumped, names, lang),
         "history": history(dumped, names, lang),
         "tables": lines,
-        "jsonld": jsonld(meta, dumped, lang),
+        "jsonld": jsonld(meta, dumped),
     }
     page = environment.get_template("index.html.jinja").render(main)
     (site / lang_root / "index.html").write_text(page, encoding="utf-8")

@@ -1,0 +1,95 @@
+"""One credit model, written once in the descriptor, and the same in every record generated from it.
+
+The dataset is made, published and maintained by its makers, who are its contact; the article and its
+four authors, in printed order, are credited as the source it is derived from. No author of the
+article is the dataset's creator or contact anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import rdflib
+import yaml
+from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV
+
+import asean_tip_data as atd
+
+VCARD = rdflib.Namespace("http://www.w3.org/2006/vcard/ns#")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return atd.build_page(tmp_path_factory.mktemp("credit") / "site")
+
+
+def _jsonld(page: Path) -> dict[str, Any]:
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
+    assert found is not None
+    return dict(json.loads(found[1]))
+
+
+def _names(values: Any) -> list[str]:
+    """Return the plain names of schema.org agents, whose names may be language-tagged values."""
+    names = []
+    for agent in values:
+        name = agent["name"]
+        names.append(name if isinstance(name, str) else next(v["@value"] for v in name if v["@language"] == "en"))
+    return names
+
+
+def test_every_record_credits_the_makers_and_the_source_as_the_descriptor_says(
+    root: Path, descriptor: dict[str, Any], site: Path
+) -> None:
+    # The credit model, read from the descriptor.
+    makers = [c["title"] for c in descriptor["contributors"] if "creator" in c["roles"]]
+    contacts = [c["title"] for c in descriptor["contributors"] if "contact" in c["roles"]]
+    (source,) = descriptor["sources"]
+    authors = [a["title"] for a in source["authors"]]
+    families = [a["familyName"] for a in source["authors"]]
+    doi = source["article"]["doi"]
+    assert makers and contacts and len(authors) == 4 and not set(authors) & set(makers + contacts)
+
+    cff = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
+    assert [a["name"] for a in cff["authors"]] == makers and [c["name"] for c in cff["contact"]] == contacts
+    assert [a["family-names"] for a in cff["references"][0]["authors"]] == families
+    assert cff["references"][0]["doi"] == doi
+
+    zenodo = json.loads((root / ".zenodo.json").read_text(encoding="utf-8"))
+    assert [c["name"] for c in zenodo["creators"]] == makers
+    assert [c["name"] for c in zenodo["contributors"] if c["type"] == "ContactPerson"] == contacts
+    assert [r["identifier"] for r in zenodo["related_identifiers"] if r["relation"] == "isDerivedFrom"] == [doi]
+
+    graph = rdflib.Graph().parse(site / "downloads" / "dcat-ap.ttl", format="turtle")
+    dataset = rdflib.URIRef(f"{descriptor['homepage']}#dataset")
+    assert [str(graph.value(a, FOAF.name)) for a in graph.objects(dataset, DCTERMS.creator)] == makers
+    assert [str(graph.value(c, VCARD.fn)) for c in graph.objects(dataset, DCAT.contactPoint)] == contacts
+    article = graph.value(dataset, PROV.wasDerivedFrom)
+    assert str(article) == f"https://doi.org/{doi}"
+    assert sorted(str(graph.value(a, FOAF.name)) for a in graph.objects(article, DCTERMS.creator)) == sorted(authors)
+
+    for page in (site / "index.html", site / "id" / "index.html"):
+        data = _jsonld(page)
+        assert _names(data["creator"]) == makers and _names(data["publisher"]) == makers
+        (based_on,) = data["isBasedOn"]
+        assert based_on["@id"] == f"https://doi.org/{doi}" and _names(based_on["author"]) == authors
+
+    card = (site / "downloads" / "parquet" / "README.md").read_text(encoding="utf-8")
+    dataset_entry, article_entry = card.split("@misc")[1].split("@article")
+    assert f"author = {{{{{makers[0]}}}}}" in dataset_entry and not any(f in dataset_entry for f in families)
+    assert f"author = {{{source['authors'][0]['familyName']}, {source['authors'][0]['givenName']} and" in article_entry
+
+    for lang in ("en", "id"):
+        dataset_line, source_line = atd.cite(lang=lang).splitlines()
+        assert not any(f in dataset_line for f in families) and all(f in source_line for f in families)
+        assert doi in source_line
+    assert makers[0] in atd.cite()
+
+    # And nowhere is an author of the article the dataset's creator or contact.
+    croissant = json.loads((root / "croissant.json").read_text(encoding="utf-8"))
+    assert [c["name"] for c in croissant["creator"]] == makers
+    assert not set(authors) & {c["title"] for c in descriptor["contributors"]}
