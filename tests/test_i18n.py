@@ -136,7 +136,7 @@ def test_summary_and_list_in_indonesian() -> None:
     summary = _run("summary", "--lang", "id").stdout
     assert "Kasus perdagangan orang dengan korban WNI (Tabel 1)" in summary
     assert "  berlaku                    11" in summary
-    assert "AMMTC  18 pertemuan, 3 daring; pertama 1997-12-18 Manila" in summary
+    assert "AMMTC  18 pertemuan, 3 daring; pertama 18 Desember 1997 Manila" in summary
     assert re.search(r"Indonesia +Tingkat 2 +dinaikkan", summary)
     assert "Keterangan: 1 = Tingkat 1, 2 = Tingkat 2, 2W = Daftar Pengawasan Tingkat 2, 3 = Tingkat 3" in summary
     assert "Trafficking" not in summary and "Table" not in summary
@@ -288,3 +288,10 @@ def test_the_citation_in_indonesian(root: Path) -> None:
     assert atd.cite("cff") == (root / "CITATION.cff").read_text(encoding="utf-8")  # CITATION.cff stays English
     with pytest.raises(ValueError, match="unknown language 'xx'"):
         atd.cite(lang="xx")
+
+
+@pytest.mark.parametrize(("lang", "first"), [("en", "18 December 1997"), ("id", "18 Desember 1997")])
+def test_the_summary_writes_dates_in_prose_as_its_language_does(lang: str, first: str) -> None:
+    result = _run("summary", "--lang", lang)
+    assert result.returncode == 0 and f" {first} Manila" in result.stdout
+    assert not re.search(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", result.stdout)  # ISO dates stay in the data

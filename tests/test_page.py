@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import html
 import json
 import re
 import subprocess
@@ -113,6 +115,40 @@ def test_records_show_names_beside_codes_in_the_page_s_language(site: Path) -> N
     assert '<td class="c-start_date nowrap">1997-12-18</td>' in meetings
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_every_table_page_heads_its_columns_with_the_field_titles_in_its_language(site: Path, lang: str) -> None:
+    descriptor = json.loads(atd.datapackage_path().read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        page = site / ("" if lang == "en" else "id") / "tables" / f"{resource['name']}.html"
+        headings = re.findall(
+            r'<th scope="col" data-sort="c-([^"]+)"><span class="heading">([^<]*)</span> '
+            r'<code class="field-name">([^<]*)</code></th>',
+            page.read_text(encoding="utf-8"),
+        )
+        fields = resource["schema"]["fields"]
+        titles = [html.escape(f["title_translated"][lang], quote=False) for f in fields]
+        assert headings == [(f["name"], title, f["name"]) for f, title in zip(fields, titles, strict=True)]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_no_cell_shows_a_code_twice_and_booleans_read_as_words(site: Path, lang: str) -> None:
+    folder = site / ("" if lang == "en" else "id") / "tables"
+    for page in folder.glob("*.html"):
+        pairs = re.findall(r'<code>([^<]*)</code> <span class="label">([^<]*)</span>', page.read_text(encoding="utf-8"))
+        assert all(code != label for code, label in pairs), page.name
+    meetings = (folder / "meetings.html").read_text(encoding="utf-8")
+    online = re.findall(r'<td class="c-online nowrap">([^<]*)</td>', meetings)
+    assert sorted(set(online)) == (["no", "yes"] if lang == "en" else ["tidak", "ya"]) and len(online) == 42
+    tiers = (folder / "tip_tier_placements.html").read_text(encoding="utf-8")
+    assert ('<td class="c-tier nowrap">Tier 2</td>' in tiers) == (lang == "en")  # the label is the code itself
+
+
+@pytest.mark.parametrize(("lang", "vintage"), [("en", "1 December 2024"), ("id", "1 Desember 2024")])
+def test_the_page_writes_dates_in_prose_as_its_language_does(site: Path, lang: str, vintage: str) -> None:
+    main = _html(site, lang)
+    assert f"<dd>{vintage}</dd>" in main and "<dd>2024-12-01</dd>" not in main
+
+
 def test_sources_link_their_doi_and_address_and_code_reads_as_code(site: Path) -> None:
     sources = (site / "tables" / "sources.html").read_text(encoding="utf-8")
     assert '<a href="https://doi.org/10.32781/cakrawala.v18i2.733">doi:10.32781/cakrawala.v18i2.733</a>' in sources
@@ -133,7 +169,12 @@ def test_every_chart_says_where_it_comes_from_and_gives_itself_away(site: Path, 
         assert svg.startswith("<svg") and "viewBox=" in svg and "<title>" in svg
         assert (site / "charts" / f"{name}-{lang}.csv").read_text(encoding="utf-8").count("\n") >= 4
     cases = (site / "charts" / f"cases-{lang}.csv").read_text(encoding="utf-8").splitlines()
-    assert cases[0] == "year,cases,indonesia_tier,indonesia_tier_note" and cases[-1] == "2023,998,Tier 2,"
+    tier_2 = "Tier 2" if lang == "en" else "Tingkat 2"
+    assert cases[0] == "year,cases,indonesia_tier,indonesia_tier_label,indonesia_tier_note"
+    assert cases[-1] == f"2023,998,Tier 2,{tier_2},"  # the code as the data has it, its label in the page's language
+    if lang == "id":  # beside the codes, nothing of the Indonesian chart's data is in English
+        words = [cell for row in csv.reader(cases[1:]) for cell in row[3:]]
+        assert words and not any(w in cell for w in ("Tier", "Watch List", "placement") for cell in words), words
     # Indonesia's 2022 placement carries its caveat wherever it is drawn: the bar and the grid.
     assert html.count("2W*") >= 2 and "* Indonesia, 2022:" in html
 

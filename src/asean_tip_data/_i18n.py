@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from functools import cache
 from pathlib import Path
@@ -50,6 +51,23 @@ def words_in(section: str, lang: str) -> dict[str, str]:
     """Return the words of ``section`` of words.json ("summary" or "page") in ``lang``, by key."""
     check_lang(lang)
     return {key: texts[lang] for key, texts in words()[section].items()}
+
+
+def locale(lang: str) -> dict[str, Any]:
+    """Return the number and time locale of ``lang``, as d3 (and so Vega) takes them."""
+    return {kind: words()["locale"][kind][lang] for kind in ("number", "time")}
+
+
+def number(value: int, lang: str) -> str:
+    """Return ``value`` with the thousands separator of ``lang`` (1,000 or 1.000)."""
+    return f"{value:,}".replace(",", locale(lang)["number"]["thousands"])
+
+
+def date_text(day: datetime.date | str, lang: str) -> str:
+    """Return a date as prose in ``lang`` writes it: 18 December 1997, 18 Desember 1997 (data keeps ISO dates)."""
+    if isinstance(day, str):
+        day = datetime.date.fromisoformat(day)
+    return f"{day.day} {locale(lang)['time']['months'][day.month - 1]} {day.year}"
 
 
 def label(kind: str, code: str, lang: str = "en") -> str:

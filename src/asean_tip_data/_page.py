@@ -13,7 +13,7 @@ from ._cite import cite
 from ._dcat import record
 from ._downloads import download_files
 from ._export import writer
-from ._i18n import LANGUAGES, words_in
+from ._i18n import LANGUAGES, date_text, words_in
 from ._jsonld import jsonld
 from ._loading import resource_names
 from ._optional import require
@@ -111,7 +111,7 @@ def _write_language(
         "page_description": description,
         "title": title,
         "description": description,
-        "vintage": meta.sources[0].version if meta.sources else "",
+        "vintage": _prose_date(meta.sources[0].version, lang) if meta.sources else "",
         "licences": [(lic.title, lic.url) for lic in meta.licenses],
         "citation": cite("text", lang=lang),
         "bibtex": cite("bibtex", lang=lang),
@@ -135,6 +135,14 @@ def _write_language(
             "table": content,
         }
         (site / lang_root / "tables" / f"{t.name}.html").write_text(template.render(context), encoding="utf-8")
+
+
+def _prose_date(text: str, lang: str) -> str:
+    """Return an ISO date as prose in ``lang`` writes it; any other text as it is."""
+    try:
+        return date_text(text, lang)
+    except ValueError:
+        return text
 
 
 def _links(lang: str, page: str, homepage: str | None, up: str) -> dict[str, Any]:

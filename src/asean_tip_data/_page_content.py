@@ -7,8 +7,8 @@ from typing import Any
 
 from ._cells import cell
 from ._files import web_link
-from ._i18n import CODED_FIELDS, constraints, label
-from ._page_figures import caveat, caveated, mark, number, tier_legend
+from ._i18n import CODED_FIELDS, constraints, label, number
+from ._page_figures import caveat, caveated, mark, tier_legend
 from ._schema import Table, text_in
 from ._tiers import tier_grid
 
@@ -62,22 +62,23 @@ def table_page(
     labellers = _labeller(table, names, lang)
     # Numbers, dates, booleans and codes never break inside a cell.
     nowrap = {f.name for f in table.fields if f.type != "string" or f.enum is not None or f.pattern is not None}
-    records = [
-        [
-            {
-                "field": f.name,
-                "value": cell(r.get(f.name)),
-                "label": labellers[f.name](r[f.name]) if f.name in labellers and r.get(f.name) is not None else None,
-                "nowrap": f.name in nowrap,
-            }
-            for f in table.fields
-        ]
-        for r in rows
-    ]
+    yes_no = {True: words["yes"], False: words["no"]}
+    records = []
+    for r in rows:
+        cells = []
+        for f in table.fields:
+            value = r.get(f.name)
+            shown = yes_no[value] if f.type == "boolean" and value is not None else cell(value)
+            found = labellers[f.name](value) if f.name in labellers and value is not None else None
+            # A code beside its label only where the two differ ("Tier 2", not "Tier 2 Tier 2").
+            cells.append({"field": f.name, "value": shown, "label": found if found != shown else None})
+            cells[-1]["nowrap"] = f.name in nowrap
+        records.append(cells)
     return {
         **summary(table, len(rows), lang, words),
         "description": text_in(table.descriptions, lang),
-        "columns": list(table.field_names),
+        # Each column headed by its field's title in the page's language, its name beneath.
+        "columns": [{"name": f.name, "title": text_in(f.titles, lang)} for f in table.fields],
         "rows": records,
         "sortable": len(rows) > SORTABLE,
         "fields": [

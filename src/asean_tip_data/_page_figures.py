@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from . import _charts
-from ._i18n import label, words
+from ._i18n import date_text, label, locale, number, words
 from ._tiers import MARKS
 
 Rows = Sequence[Mapping[str, Any]]
@@ -25,22 +24,6 @@ class Figure(NamedTuple):
     caveats: list[str]
     columns: list[str]
     rows: list[list[Any]]
-
-
-def locale(lang: str) -> dict[str, Any]:
-    """Return the number and time locale of ``lang``, as d3 (and so Vega) takes them."""
-    return {kind: words()["locale"][kind][lang] for kind in ("number", "time")}
-
-
-def number(value: int, lang: str) -> str:
-    """Return ``value`` with the thousands separator of ``lang`` (1,000 or 1.000)."""
-    return f"{value:,}".replace(",", locale(lang)["number"]["thousands"])
-
-
-def date_text(iso: str, lang: str) -> str:
-    """Return an ISO date as ``lang`` writes it: 18 December 1997, 18 Desember 1997."""
-    day = datetime.date.fromisoformat(iso)
-    return f"{day.day} {locale(lang)['time']['months'][day.month - 1]} {day.year}"
 
 
 def caveated(placement: Mapping[str, Any]) -> bool:
@@ -93,9 +76,11 @@ def _cases(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[str,
             caveats.append(caveat(placement, names, lang))
             text += f" ({caveats[-1]})"
         rows.append({**r, "tier": placement["tier"], "mark": mark(placement), "description": text})
-        data.append([r["year"], r["cases"], placement["tier"], placement.get("note") or ""])
+        note = (placement.get("note_indonesian") if lang == "id" else None) or placement.get("note") or ""
+        data.append([r["year"], r["cases"], placement["tier"], tier, note])
     svg = _charts.cases_chart(rows, w, locale(lang))
-    columns = ["year", "cases", "indonesia_tier", "indonesia_tier_note"]
+    # Codes as the data has them, each beside its label in the page's language.
+    columns = ["year", "cases", "indonesia_tier", "indonesia_tier_label", "indonesia_tier_note"]
     return Figure(
         "cases", w["cases_title"], svg, tier_legend(lang), w["cases_caption"], w["source_cases"], caveats, columns, data
     )
@@ -133,6 +118,7 @@ def map_rows(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str) ->
                 "before": label("tier", earlier["tier"], lang) + ("*" if caveated(earlier) else "") if earlier else "",
                 "before_tier": earlier["tier"] if earlier else "",
                 "change": change,
+                "change_code": placement["placement_change"],
                 "description": words()["page"]["map_description"][lang].format(
                     name=names[iso3], tier=tier, change=change
                 ),
@@ -148,8 +134,11 @@ def _map(
     svg = _charts.tier_map(rows, geo, w, locale(lang))
     before = placements_in(dumped, 2022)
     caveats = [caveat(p, names, lang) for p in before.values() if caveated(p)]
-    data = [[r["iso3"], r["name"], r["tier"], r["before_tier"], r["change"]] for r in rows]
-    columns = ["iso3", "name", "tier_2023", "tier_2022", "change"]
+    data = [
+        [r["iso3"], r["name"], r["tier"], r["tier_label"], r["before_tier"], r["before"], r["change_code"], r["change"]]
+        for r in rows
+    ]
+    columns = ["iso3", "name", "tier_2023", "tier_2023_label", "tier_2022", "tier_2022_label", "change", "change_label"]
     return Figure(
         "map", w["map_title"], svg, tier_legend(lang), w["map_caption"], w["source_map"], caveats, columns, data
     )
@@ -164,7 +153,10 @@ def _timeline(dumped: Mapping[str, Rows], w: Mapping[str, str], lang: str) -> Fi
         )
         rows.append({**m, "mode": w["online"] if m["online"] else w["in_person"], "description": text})
     svg = _charts.timeline(rows, w, locale(lang))
-    columns = ["forum", "number", "start_date", "end_date", "city", "online"]
-    data = [[m[c] if m[c] is not None else "" for c in columns] for m in dumped["meetings"]]
+    columns = ["forum", "number", "start_date", "end_date", "city", "online", "mode"]
+    data = [
+        [m[c] if m[c] is not None else "" for c in columns[:-1]] + [r["mode"]]
+        for m, r in zip(dumped["meetings"], rows, strict=True)
+    ]
     legend_caption = f"{w['timeline_legend_in_person']} · {w['timeline_legend_online']}"
     return Figure("timeline", w["timeline_title"], svg, [], legend_caption, w["source_timeline"], [], columns, data)

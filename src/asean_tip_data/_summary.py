@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from ._i18n import label, words_in
+from ._i18n import date_text, label, words_in
 from ._messages import shown
 from ._package import CopyArg, open_package
 from ._terminal import table
@@ -55,7 +55,13 @@ def summary(lang: str = "en", datapackage: CopyArg = None) -> str:
             continue
         first, last = held[0], held[-1]
         online = word("online", lang)
-        dates = (first.start_date, first.city or online, last.start_date, last.city or online)
+        # Dates in prose, as the reader's language writes them; the data keeps ISO dates.
+        dates = (
+            date_text(first.start_date, lang),
+            first.city or online,
+            date_text(last.start_date, lang),
+            last.city or online,
+        )
         out.append(f"  {forum}  " + word("held", lang, len(held), sum(m.online for m in held), *dates))
     out += ["", word("mous", lang)]
     for status, count in Counter(m.status for m in package.of(Mou)).most_common():

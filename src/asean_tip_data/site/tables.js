@@ -11,8 +11,7 @@
       button.type = "button";
       button.className = "sort";
       button.dataset.sort = th.dataset.sort;
-      button.textContent = th.textContent;
-      th.textContent = "";
+      while (th.firstChild) { button.appendChild(th.firstChild); }  // the title and the field name beneath it
       th.appendChild(button);
       names.push(th.dataset.sort);
     });
