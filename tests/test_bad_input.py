@@ -216,7 +216,7 @@ def test_broken_referenced_table_is_named(edit: Edit, copy: Path) -> None:
 def test_bytes_that_are_not_utf8(copy: Path) -> None:
     path = copy / "resources" / "glossary.csv"
     path.write_bytes(path.read_bytes().replace(b"Juni", "J\xfcni".encode("latin-1")))
-    refused(copy, "glossary", "glossary.csv: row 16: field 'term': not UTF-8: b'J", "\\xfc")
+    refused(copy, "glossary", "glossary.csv: row 17: field 'term': not UTF-8: b'J", "\\xfc")
 
 
 def test_bom_and_crlf_are_accepted(copy: Path) -> None:

@@ -63,7 +63,7 @@ def test_text_and_bibtex() -> None:
     assert f"(version {atd.__version__})" in text
     bibtex = atd.cite("bibtex")
     assert "author = {{asean-tip-data maintainers}}" in bibtex and "pages = {229--250}" in bibtex
-    assert atd.cite(lang="id").startswith("Set data: Pengelola asean-tip-data (2026).")
+    assert atd.cite(lang="id").startswith("Dataset: Tim penyusun asean-tip-data (2026).")
 
 
 def test_unknown_format() -> None:

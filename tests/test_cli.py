@@ -63,7 +63,7 @@ def test_summary_gives_the_headline_figures() -> None:
     assert "2023   998  " + "█" * 40 in out
     assert "ATPOL        5  MYS 1, PHL 1, SGP 1, THA 1, TLS 1" in out
     assert "STAFNISPOL   6  MYS 5, PHL 1" in out
-    assert "AMMTC  18 meetings, 3 online; first 18 December 1997 Manila, last 26 August 2024 Vientiane" in out
+    assert "AMMTC  18 meetings, 3 online; first 18 December 1997 (Manila), last 26 August 2024 (Vientiane)" in out
     assert "in force                   11" in out
     # The tier history: countries by the years of Table 1, with its legend.
     assert re.search(r"country +2016 +2017 +2018 +2019 +2020 +2021 +2022 +2023\n", out)

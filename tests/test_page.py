@@ -49,7 +49,7 @@ def test_the_indonesian_page_speaks_indonesian(site: Path) -> None:
     table = (site / "id" / "tables" / "errata.html").read_text(encoding="utf-8")
     for words in ("Kamus data", "Isi tabel", "Ralat", "unik", "Semua tabel"):
         assert words in table, words
-    assert "[Set data]" in html and "Diturunkan dari:" in html and "[Data set]" not in html
+    assert "[Dataset]" in html and "Bersumber dari:" in html and "[Data set]" not in html
 
 
 def _loaded(page: Path) -> list[Path]:

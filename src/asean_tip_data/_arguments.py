@@ -150,7 +150,7 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
     made["validate"].add_argument(
         "datapackage",
         nargs="?",
-        metavar="DATAPACKAGE",
+        metavar=_("DATAPACKAGE"),
         help=_("a copy's datapackage.json or its folder (default: the bundled data)"),
     )
     made["cite"].add_argument(

@@ -15,12 +15,12 @@ from ._version import __version__
 CiteFormat = Literal["text", "bibtex", "cff", "zenodo"]
 CITE_FORMATS: tuple[CiteFormat, ...] = ("text", "bibtex", "cff", "zenodo")
 REPOSITORY = "https://github.com/asean-tip-data/asean-tip-data"
-# What an entry is, in each language's citation practice (Indonesian: "[Set data]", "Diturunkan dari").
+# What an entry is, in each language's citation practice (Indonesian: "[Dataset]", "Bersumber dari").
 WORDS = {
     "en": {"dataset": "Dataset", "kind": "Data set", "version": "version", "derived": "Derived from"}
     | {"note": "Data set derived from doi:"},
-    "id": {"dataset": "Set data", "kind": "Set data", "version": "versi", "derived": "Diturunkan dari"}
-    | {"note": "Set data yang diturunkan dari doi:"},
+    "id": {"dataset": "Dataset", "kind": "Dataset", "version": "versi", "derived": "Bersumber dari"}
+    | {"note": "Dataset yang disusun berdasarkan doi:"},
 }
 
 

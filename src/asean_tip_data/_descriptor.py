@@ -197,7 +197,9 @@ def admit(parsed: Any, where: str) -> Metadata:
         name, path = check.text(item, "name", f"licenses[{i}]."), check.text(item, "path", f"licenses[{i}].")
         if not name and not path:
             raise check.fail(f"licenses[{i}]", _("must have a name or a path"))
-        licenses.append(Licence(name, check.text(item, "title", f"licenses[{i}].") or name, web_link(path)))
+        check.texts(item, f"licenses[{i}].")
+        title = check.text(item, "title", f"licenses[{i}].") or name
+        licenses.append(Licence(name, title, translations({**item, "title": title}, "title"), web_link(path)))
     contributors = tuple(
         _agent(check, item, f"contributors[{i}].") for i, item in enumerate(check.objects(parsed, "contributors"))
     )

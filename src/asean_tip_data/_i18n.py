@@ -30,6 +30,10 @@ def words() -> dict[str, Any]:
 # Which field of which resource holds each kind of code.
 CODED_FIELDS = {
     ("tip_tiers", "tier"): "tier",
+    ("tip_tiers", "map_colour"): "map_colour",
+    # The strategies' names in Indonesian are the article's own, from its Indonesian abstract.
+    ("strategies", "strategy_id"): "strategy",
+    ("strategy_roles", "strategy_id"): "strategy",
     ("tip_tier_placements", "tier"): "tier",
     ("tip_tier_placements", "placement_change"): "placement_change",
     ("mous", "status"): "mou_status",

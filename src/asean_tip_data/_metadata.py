@@ -16,6 +16,7 @@ class Licence(NamedTuple):
 
     name: str
     title: str
+    titles: Translations
     url: str | None
 
 

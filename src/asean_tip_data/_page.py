@@ -112,7 +112,7 @@ def _write_language(
         "title": title,
         "description": description,
         "vintage": _prose_date(meta.sources[0].version, lang) if meta.sources else "",
-        "licences": [(lic.title, lic.url) for lic in meta.licenses],
+        "licences": [(text_in(lic.titles, lang), lic.url) for lic in meta.licenses],
         "citation": cite("text", lang=lang),
         "bibtex": cite("bibtex", lang=lang),
         "downloads": [(name, path) for name, path, _ in download_files(tables) if (site / path).is_file()],
