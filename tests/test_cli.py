@@ -65,9 +65,13 @@ def test_summary_gives_the_headline_figures() -> None:
     assert "STAFNISPOL   6  MYS 5, PHL 1" in out
     assert "AMMTC  18 meetings, 3 online; first 18 December 1997 (Manila), last 26 August 2024 (Vientiane)" in out
     assert "in force                   11" in out
-    # The tier history: countries by the years of Table 1, with its legend.
-    assert re.search(r"country +2016 +2017 +2018 +2019 +2020 +2021 +2022 +2023\n", out)
-    assert re.search(r"\n  Indonesia +2 +2 +2 +2 +2 +2 +2W +2\n", out)
+    # The tier history: countries by every report the data holds, to the latest, with its legend.
+    assert re.search(r"country +2016 +2017 +2018 +2019 +2020 +2021 +2022 +2023 +2024 +2025\n", out)
+    assert re.search(r"\n  Indonesia +2 +2 +2 +2 +2 +2 +2W +2 +2 +2\n", out)
+    assert re.search(r"\n  Lao People's Democratic Republic +2W +2W +3 +2W +2 +2 +2 +2 +2W +3\n", out)
+    assert re.search(r"Latest TIP Report \(2025\)", out) and re.search(
+        r"\n  Lao People's Democratic Republic +Tier 3 +downgraded", out
+    )
     assert "Legend: 1 = Tier 1, 2 = Tier 2, 2W = Tier 2 Watch List, 3 = Tier 3" in out
 
 

@@ -64,7 +64,7 @@ def test_indonesian_uses_the_terms_indonesian_institutions_use(descriptor: dict[
         "Staf Teknis Polri",
         "AMMTC",
         "SOMTC",
-        "2016\u20132023",
+        "2016\u20132025",
     ):
         assert term in package, term
     officers = next(r for r in descriptor["resources"] if r["name"] == "liaison_officers")

@@ -201,24 +201,24 @@ def test_each_country_s_mark_lies_inside_it_and_every_country_is_named(visit: An
 def test_the_placements_table_filters_and_sorts_and_is_whole_without_script(visit: Any, lang: str) -> None:
     opened = visit(lang, "tables/tip_tier_placements", "phone")
     rows = opened.page.locator("table.records tbody tr")
-    assert rows.count() == 88
+    assert rows.count() == 110
     opened.page.get_by_label(words_in("page", lang)["filter"]).fill("Indonesia")
-    assert rows.count() == 8
+    assert rows.count() == 10
 
     def years() -> list[int]:
         return [int(y) for y in opened.page.locator("table.records tbody td.c-report_year").all_inner_texts()]
 
-    assert sorted(years()) == list(range(2016, 2024))
+    assert sorted(years()) == list(range(2016, 2026))
     heading = opened.page.locator("th[data-sort='c-report_year']")
     heading.get_by_role("button").click()
-    assert years() == list(range(2016, 2024)) and heading.get_attribute("aria-sort") == "ascending"
+    assert years() == list(range(2016, 2026)) and heading.get_attribute("aria-sort") == "ascending"
     heading.get_by_role("button").click()
-    assert years() == list(range(2023, 2015, -1)) and heading.get_attribute("aria-sort") == "descending"
-    assert re.search(r"\b8\b.*\b88\b", opened.page.locator(".filter .shown").inner_text())
+    assert years() == list(range(2025, 2015, -1)) and heading.get_attribute("aria-sort") == "descending"
+    assert re.search(r"\b10\b.*\b110\b", opened.page.locator(".filter .shown").inner_text())
     # Names beside codes, in the page's language.
     assert "IDN Indonesia" in rows.first.inner_text().replace("\t", " ")
     without = visit(lang, "tables/tip_tier_placements", "phone", script=False)
-    assert without.page.locator("table.records tbody tr").count() == 88
+    assert without.page.locator("table.records tbody tr").count() == 110
     assert without.page.locator(".filter").count() == 0
 
 

@@ -1,4 +1,4 @@
-"""The TIP Report tiers of the Southeast Asian countries in every year of Table 1, 2016-2023 (Figure 1: 2023)."""
+"""The TIP Report tiers of the Southeast Asian countries, 2016-2025: the years of Table 1, and the reports since."""
 
 from __future__ import annotations
 
@@ -8,13 +8,18 @@ from pathlib import Path
 import asean_tip_data as atd
 
 SOUTHEAST_ASIA = {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "TLS", "VNM"}
-YEARS = range(2016, 2024)
+YEARS = range(2016, 2024)  # the years of Table 1
+REPORTS = range(2016, 2026)  # every report the data holds
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def _reference(name: str) -> list[tuple[str, int, str, str]]:
+def _rows(name: str) -> list[dict[str, str]]:
     with (FIXTURES / name).open(encoding="utf-8", newline="") as f:
-        return [(r["country_iso3"], int(r["report_year"]), r["tier"], r["placement_change"]) for r in csv.DictReader(f)]
+        return list(csv.DictReader(f))
+
+
+def _reference(name: str) -> list[tuple[str, int, str, str]]:
+    return [(r["country_iso3"], int(r["report_year"]), r["tier"], r["placement_change"]) for r in _rows(name)]
 
 
 def _data() -> list[tuple[str, int, str, str]]:
@@ -25,14 +30,14 @@ def _placements(year: int) -> dict[str, atd.TipTierPlacement]:
     return {p.country_iso3: p for p in atd.load_tip_tier_placements() if p.report_year == year}
 
 
-def test_88_frozen_records() -> None:
+def test_110_frozen_records() -> None:
     records = atd.load_tip_tier_placements()
-    assert len(records) == 88
+    assert len(records) == 110
     assert all(isinstance(r, atd.TipTierPlacement) and r.model_config["frozen"] for r in records)
 
 
-def test_eleven_countries_in_every_year_of_table_1() -> None:
-    for year in YEARS:
+def test_eleven_countries_in_every_report() -> None:
+    for year in REPORTS:
         assert set(_placements(year)) == SOUTHEAST_ASIA, year
     assert {r.year for r in atd.load_trafficking_cases()} == set(YEARS)
 
@@ -61,14 +66,14 @@ def test_tiers_in_order_of_severity() -> None:
 def test_every_change_after_2016_agrees_with_the_year_before() -> None:
     severity = {t.tier: t.severity for t in atd.load_tip_tiers()}
     checked = 0
-    for year in YEARS[1:]:
+    for year in REPORTS[1:]:
         before = _placements(year - 1)
         for country, now in _placements(year).items():
             move = severity[now.tier] - severity[before[country].tier]
             expected = "upgraded" if move < 0 else "downgraded" if move > 0 else "remained"
             assert now.placement_change == expected, (country, year)
             checked += 1
-    assert checked == 77
+    assert checked == 99
 
 
 def test_indonesia_over_the_years_of_table_1() -> None:
@@ -81,7 +86,7 @@ def test_sources_and_article_refs() -> None:
     for placement in atd.load_tip_tier_placements():
         assert placement.source_id == f"tip-{placement.report_year}"
         assert placement.article_ref == ("Figure 1" if placement.report_year == 2023 else None)
-    released = {year: str(sources[f"tip-{year}"].released) for year in YEARS}
+    released = {year: str(sources[f"tip-{year}"].released) for year in REPORTS}
     # The days the Secretary of State released each report, as the reference README gives them.
     assert released == {
         2016: "2016-06-30",
@@ -92,8 +97,10 @@ def test_sources_and_article_refs() -> None:
         2021: "2021-07-01",
         2022: "2022-07-19",
         2023: "2023-06-15",
+        2024: "2024-06-24",
+        2025: "2025-09-29",
     }
-    for year in YEARS:
+    for year in REPORTS:
         source = sources[f"tip-{year}"]
         assert (source.kind, source.year) == ("report", year)
         assert source.citation == (
@@ -102,21 +109,38 @@ def test_sources_and_article_refs() -> None:
         assert source.url and str(year) in source.url, year
     assert sources["tip-2016"].url == "https://2009-2017.state.gov/j/tip/rls/tiprpt/2016/index.htm"
     assert sources["tip-2023"].url == "https://www.state.gov/reports/2023-trafficking-in-persons-report/"
+    assert sources["tip-2025"].url == "https://www.state.gov/reports/2025-trafficking-in-persons-report/"
 
 
-def test_only_indonesia_2022_carries_a_caveat() -> None:
-    noted = {(p.country_iso3, p.report_year) for p in atd.load_tip_tier_placements() if p.note}
-    assert noted == {("IDN", 2022)}
+def test_every_placement_not_known_from_its_own_narrative_says_how_it_is_known() -> None:
+    evidence = {(r["country_iso3"], int(r["report_year"])): r for r in _rows("tip-tier-evidence-2016-2023.csv")}
+    evidence |= {(r["country_iso3"], int(r["report_year"])): r for r in _rows("tip-tier-placements-2024-2025.csv")}
+    for p in atd.load_tip_tier_placements():
+        reference = evidence[(p.country_iso3, p.report_year)]
+        assert p.evidence == reference["evidence"], (p.country_iso3, p.report_year)
+        # A note in both languages wherever the reference has one, or the placement is not report_text.
+        noted = p.evidence != "report_text" or bool(reference["evidence_note"])
+        assert bool(p.note) == bool(p.note_indonesian) == noted, (p.country_iso3, p.report_year)
     assert "news reports" in _placements(2022)["IDN"].note  # type: ignore[operator]
+    assert "one of the two independent transcriptions" in _placements(2019)["SGP"].note  # type: ignore[operator]
+    assert {p.country_iso3 for p in atd.load_tip_tier_placements() if p.evidence == "next_report_text"} == {
+        "SGP", "THA", "TLS", "VNM"
+    }  # fmt: skip
 
 
-def test_resource_equals_the_reference_file() -> None:
-    reference = _reference("tip-tier-placements-2016-2023.csv")
-    assert len(reference) == 88
+def test_resource_equals_the_reference_files_row_for_row() -> None:
+    reference = _reference("tip-tier-placements-2016-2023.csv") + _reference("tip-tier-placements-2024-2025.csv")
+    assert len(reference) == 110
     assert sorted(_data()) == sorted(reference)
+    latest = _placements(2025)
+    assert (latest["LAO"].tier, latest["BRN"].tier, _placements(2024)["BRN"].tier) == (
+        "Tier 3",
+        "Tier 2 Watch List",
+        "Tier 3",
+    )
 
 
 def test_2022_and_2023_are_the_rows_figure_1_used() -> None:
     figure_1 = _reference("tip-tier-placements.csv")
     assert len(figure_1) == 22
-    assert sorted(row for row in _data() if row[1] >= 2022) == sorted(figure_1)
+    assert sorted(row for row in _data() if row[1] in (2022, 2023)) == sorted(figure_1)

@@ -167,7 +167,7 @@ def read_descriptor(descriptor: Path) -> tuple[Path, bytes, Any]:
 def decode(data: bytes, where: str) -> str:
     """Return the UTF-8 text of a descriptor; a DataError names the first byte that is not UTF-8."""
     try:
-        text = data.decode("utf-8-sig")  # a byte order mark is allowed
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")  # a byte order mark is allowed
     except UnicodeDecodeError as exc:
         bad = data[exc.start : exc.end]
         raise DataError(

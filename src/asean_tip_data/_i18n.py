@@ -36,6 +36,7 @@ CODED_FIELDS = {
     ("strategy_roles", "strategy_id"): "strategy",
     ("tip_tier_placements", "tier"): "tier",
     ("tip_tier_placements", "placement_change"): "placement_change",
+    ("tip_tier_placements", "evidence"): "evidence",
     ("mous", "status"): "mou_status",
     ("liaison_officers", "position"): "position",
     ("meetings", "forum"): "forum",

@@ -70,13 +70,21 @@ def summary(lang: str = "en", datapackage: CopyArg = None) -> str:
     names = {c.iso3: c.name_indonesian if lang == "id" else c.name for c in package.of(Country)}
     severity = {t.tier: t.severity for t in package.of(TipTier)}
     placements = package.of(TipTierPlacement)
-    placed = sorted((p for p in placements if p.report_year == 2023), key=lambda p: severity[p.tier])
-    rows = [word("map_header", lang).split("|")]
-    rows += [
-        [names[p.country_iso3], label("tier", p.tier, lang), label("placement_change", p.placement_change, lang)]
-        for p in placed
-    ]
-    out += ["  " + line for line in table(rows)[0].splitlines()]
+
+    def year_table(year: int) -> list[str]:
+        placed = sorted((p for p in placements if p.report_year == year), key=lambda p: severity[p.tier])
+        rows = [word("map_header", lang).split("|")]
+        rows += [
+            [names[p.country_iso3], label("tier", p.tier, lang), label("placement_change", p.placement_change, lang)]
+            for p in placed
+        ]
+        return ["  " + line for line in table(rows)[0].splitlines()]
+
+    out += year_table(2023)
+    # Figure 1 stays the article's 2023 map; beside it, the latest report the data holds.
+    latest = max((p.report_year for p in placements), default=2023)
+    if latest != 2023:
+        out += ["", word("latest", lang, latest), *year_table(latest)]
     out += ["", word("history", lang), *history(placements, names, lang)]
     # The copy's values (names, cities) reach a terminal: never a control character among them.
     return "\n".join(shown(line) for line in out)

@@ -195,12 +195,13 @@ class TipTier(Record):
 
 
 class TipTierPlacement(Record):
-    """A country's tier in one year's Trafficking in Persons Report, 2016-2023 (2023: Figure 1)."""
+    """A country's tier in one year's Trafficking in Persons Report, 2016-2025 (2023: Figure 1), and how it is known."""
 
     country_iso3: Iso3
     report_year: Annotated[int, Field(ge=2000)]
     tier: Literal["Tier 1", "Tier 2", "Tier 2 Watch List", "Tier 3"]
     placement_change: Literal["remained", "upgraded", "downgraded"]
+    evidence: Literal["report_text", "next_report_text", "two_sources", "one_source"]
     note: str | None
     note_indonesian: str | None
     source_id: SourceId
