@@ -114,7 +114,7 @@ def test_sdist_holds_what_rebuilding_and_testing_need(dist: Path, root: Path) ->
     wanted |= {f"resources/{p.name}" for p in (root / "resources").glob("*.csv")}
     wanted |= {f"tests/{p.name}" for p in (root / "tests").glob("*.py")} | {"tests/fixtures/printed_tables.md"}
     wanted |= {"src/asean_tip_data/__init__.py", "src/asean_tip_data/py.typed", "scripts/build_readme.py"}
-    wanted |= {"croissant.json", "scripts/build_croissant.py"}
+    wanted |= {"croissant.json", "scripts/build_croissant.py", "CITATION.cff", ".zenodo.json"}  # the tests read them
     assert wanted <= names
 
 
