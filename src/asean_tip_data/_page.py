@@ -78,8 +78,9 @@ def _write_site(site: Path, package: Package) -> None:
     dumped = {name: [r.model_dump(mode="json") for r in rows] for name, rows in records.items()}
     geo = json.loads((SITE / "southeast-asia.geo.json").read_text(encoding="utf-8"))
     (site / "charts").mkdir()
+    described = jsonld(package.meta, dumped)  # one description of the Dataset, the same on every page
     for lang in LANGUAGES:
-        _write_language(site, environment, lang, package, tables, dumped, geo)
+        _write_language(site, environment, lang, package, tables, dumped, geo, described)
     css = environment.get_template("page.css.jinja").render(colours=COLOURS, ink=INK)
     (site / "page.css").write_text(css, encoding="utf-8")
     shutil.copyfile(SITE / "tables.js", site / "tables.js")
@@ -87,7 +88,14 @@ def _write_site(site: Path, package: Package) -> None:
 
 
 def _write_language(
-    site: Path, environment: Any, lang: str, package: Package, tables: list[Table], dumped: Any, geo: Any
+    site: Path,
+    environment: Any,
+    lang: str,
+    package: Package,
+    tables: list[Table],
+    dumped: Any,
+    geo: Any,
+    described: str,
 ) -> None:
     w = words_in("page", lang)
     names = names_in(dumped["countries"], lang)
@@ -120,7 +128,7 @@ def _write_language(
         "map_rows": map_rows(dumped, names, lang),
         "history": history(dumped, names, lang),
         "tables": lines,
-        "jsonld": jsonld(meta, dumped),
+        "jsonld": described,
     }
     page = environment.get_template("index.html.jinja").render(main)
     (site / lang_root / "index.html").write_text(page, encoding="utf-8")

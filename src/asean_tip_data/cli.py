@@ -151,9 +151,8 @@ def _show(name: str, format: str, lang: str, package: Package) -> None:
     from ._export import csv_text, json_records, rows
     from ._terminal import cell_limit, table
 
-    copy = package
     if format == "table":
-        cells = [[shown(cell) for cell in row] for row in rows(name, copy)]  # a terminal's: no control character
+        cells = [[shown(cell) for cell in row] for row in rows(name, package)]  # a terminal's: no control character
         # On a terminal, cut to its width and say so; piped or redirected, every cell whole.
         limit = cell_limit(cells, shutil.get_terminal_size().columns) if sys.stdout.isatty() else None
         text, cut = table(cells, limit)
@@ -167,11 +166,11 @@ def _show(name: str, format: str, lang: str, package: Package) -> None:
                 + _("Some cells are cut (…) to fit the terminal; see them whole with: {command}").format(command=whole)
             )
     elif format == "csv":
-        sys.stdout.write(csv_text(name, copy))
+        sys.stdout.write(csv_text(name, package))
     elif format == "json":
-        print(json.dumps(json_records(copy.records(name)), indent=2, ensure_ascii=False))
+        print(json.dumps(json_records(package.records(name)), indent=2, ensure_ascii=False))
     else:
-        for record in json_records(copy.records(name)):
+        for record in json_records(package.records(name)):
             print(json.dumps(record, ensure_ascii=False))
 
 
