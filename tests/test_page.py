@@ -149,6 +149,19 @@ def test_the_page_writes_dates_in_prose_as_its_language_does(site: Path, lang: s
     assert f"<dd>{vintage}</dd>" in main and "<dd>2024-12-01</dd>" not in main
 
 
+def test_the_indonesian_page_names_singapore_and_the_editors_in_indonesian(site: Path) -> None:
+    # The 3rd AMMTC met in Singapore (Appendix 1, row 3): the city is the state, Singapura in Indonesian.
+    main = _html(site, "id")
+    assert "AMMTC ke-3: 9 Oktober 2001, Singapura" in html.unescape(main)
+    assert ", Singapore" not in html.unescape(main).split('id="figure-timeline"')[1].split("</figure>")[0]
+    assert "AMMTC 3: 9 October 2001, Singapore" in html.unescape(_html(site, "en"))
+    glossary = (site / "id" / "tables" / "glossary.html").read_text(encoding="utf-8")
+    assert "Tim penyusun asean-tip-data: penjelasan tambahan dari dataset ini" in glossary
+    assert "asean-tip-data editors" not in glossary
+    english = (site / "tables" / "glossary.html").read_text(encoding="utf-8")
+    assert "asean-tip-data editors: explanations added by this dataset" in english
+
+
 def test_sources_link_their_doi_and_address_and_code_reads_as_code(site: Path) -> None:
     sources = (site / "tables" / "sources.html").read_text(encoding="utf-8")
     assert '<a href="https://doi.org/10.32781/cakrawala.v18i2.733">doi:10.32781/cakrawala.v18i2.733</a>' in sources

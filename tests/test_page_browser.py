@@ -185,16 +185,58 @@ def test_each_country_s_mark_lies_inside_it_and_every_country_is_named(visit: An
         assert shape_label == mark_label  # and it lies on that state's own shape
         name = mark_label.split(":")[0]
         assert mark_label.startswith(f"{name}: {labels[name]}")
-    text = opened.page.evaluate(
+    # Every state is named on the map, in full or in a shorter form the article prints for it
+    # ("Lao PDR", Appendices 1 and 3), with its full name in the hover text.
+    named = opened.page.evaluate(
         """() => Array.from(document.querySelectorAll('#figure-map svg text'))
-            .map(t => Array.from(t.childNodes).filter(n => n.nodeName !== 'title').map(n => n.textContent).join(' '))
-            .join(' | ')"""
+            .filter(t => !/^[123]W?\\*?$/.test(t.firstChild.textContent.trim()))
+            .map(t => [t.firstChild.textContent, t.querySelector('title').textContent])"""
     )
-    squeezed = re.sub(r"\s+", "", text)
-    for name in names.values():
-        assert re.sub(r"\s+", "", name) in squeezed, name
-    assert "Singapura (1)" in text if lang == "id" else "Singapore (1)" in text
-    assert ("Timor-Leste (2)") in text
+    assert len(named) == len(names)
+    printed = {(m.country_iso3, m.country_as_printed) for m in atd.load_mous()}
+    printed |= {(m.chair_iso3, m.chair_as_printed) for m in atd.load_meetings()}
+    for iso3, name in names.items():
+        forms = {name} | ({form for code, form in printed if code == iso3} if lang == "en" else set())
+        (drawn,) = [text for text, title in named if title.startswith(f"{name}: ")]
+        assert re.sub(r" \([123]W?\)$", "", drawn) in forms
+    drawn_texts = {text for text, _ in named}
+    assert ("Lao PDR" if lang == "en" else "Laos") in drawn_texts  # the full English name is 158 px wide
+    assert ("Singapura (1)" if lang == "id" else "Singapore (1)") in drawn_texts
+    assert "Timor-Leste (2)" in drawn_texts
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_no_two_map_labels_overlap_and_none_covers_a_tier_mark(visit: Any, lang: str, screen: str) -> None:
+    opened = visit(lang, "index", screen)
+    opened.page.locator("#figure-map svg").scroll_into_view_if_needed()
+    boxes = opened.page.evaluate(
+        """() => {
+            const svg = document.querySelector('#figure-map svg');
+            const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+            const texts = Array.from(svg.querySelectorAll('text'));
+            const isMark = (t) => /^[123]W?\\*?$/.test(t.firstChild.textContent.trim());
+            return {
+                names: texts.filter(t => !isMark(t)).map(t => [t.firstChild.textContent, box(t)]),
+                marks: texts.filter(isMark).concat(Array.from(svg.querySelectorAll('.mark-symbol path')))
+                    .map(e => [e.getAttribute('aria-label'), box(e)]),
+            };
+        }"""
+    )
+
+    def meet(a: list[float], b: list[float]) -> bool:
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    assert len(boxes["names"]) == 11 and len(boxes["marks"]) >= 11
+    clashes = [
+        (name, other)
+        for i, (name, box) in enumerate(boxes["names"])
+        for other, other_box in boxes["names"][i + 1 :] + boxes["marks"]
+        if meet(box, other_box)
+    ]
+    assert clashes == []
+    # Real boxes, each drawn: a name or mark with no size could not clash with anything.
+    assert all(b[2] - b[0] > 5 and b[3] - b[1] > 5 for _, b in boxes["names"] + boxes["marks"])
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])

@@ -93,7 +93,7 @@ def table_page(
             }
             for f in table.fields
         ],
-        "sources": _sources(rows, sources),
+        "sources": _sources(rows, sources, lang),
     }
 
 
@@ -109,8 +109,10 @@ def summary(table: Table, count: int, lang: str, words: Mapping[str, str]) -> di
     }
 
 
-def _sources(rows: Sequence[Mapping[str, Any]], sources: Sequence[Mapping[str, Any]]) -> list[tuple[str, list[Any]]]:
-    """Return the sources the rows cite, in order, once each, with their DOI and web links."""
+def _sources(
+    rows: Sequence[Mapping[str, Any]], sources: Sequence[Mapping[str, Any]], lang: str
+) -> list[tuple[str, list[Any]]]:
+    """Return the sources the rows cite, in order, once each, in ``lang`` where written in it, with their links."""
     used = dict.fromkeys(
         str(value)
         for r in rows
@@ -127,5 +129,6 @@ def _sources(rows: Sequence[Mapping[str, Any]], sources: Sequence[Mapping[str, A
         url = web_link(source.get("url"))
         if url and not (source.get("doi") and url.endswith(source["doi"])):
             links.append((url, url))
-        listed.append((str(source.get("citation", source_id)), links))
+        citation = (source.get("citation_indonesian") if lang == "id" else None) or source.get("citation", source_id)
+        listed.append((str(citation), links))
     return listed

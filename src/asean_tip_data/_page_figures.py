@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 from . import _charts
 from ._i18n import date_text, label, locale, number, words
+from ._tier_map import tier_map
 from ._tiers import MARKS
 
 Rows = Sequence[Mapping[str, Any]]
@@ -54,7 +55,7 @@ def figures(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str, geo
         _cases(dumped, names, w, lang),
         _suspects(dumped, w, lang),
         _map(dumped, names, w, lang, geo),
-        _timeline(dumped, w, lang),
+        _timeline(dumped, names, w, lang),
     ]
 
 
@@ -100,6 +101,7 @@ def map_rows(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str) ->
     """Return each country's 2023 tier, its 2022 tier and the change, sorted by name, in ``lang``."""
     now, before = placements_in(dumped, 2023), placements_in(dumped, 2022)
     codes = {c["iso3"]: c["numeric_code"] for c in dumped["countries"]}
+    shorter = short_names(dumped, names) if lang == "en" else {}
     rows = []
     for iso3 in sorted(now, key=lambda code: names[code]):
         placement, earlier = now[iso3], before.get(iso3)
@@ -112,6 +114,7 @@ def map_rows(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str) ->
                 "iso3": iso3,
                 "numeric_code": codes[iso3],
                 "name": names[iso3],
+                "names": [names[iso3], *shorter.get(iso3, [])],  # the map draws the first that fits
                 "tier": placement["tier"],
                 "mark": mark(placement),
                 "tier_label": tier,
@@ -127,11 +130,22 @@ def map_rows(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str) ->
     return rows
 
 
+def short_names(dumped: Mapping[str, Rows], names: Mapping[str, str]) -> dict[str, list[str]]:
+    """Return, for each state, the shorter names the article prints for it ("Lao PDR"), shortest last."""
+    printed = [(m["country_iso3"], m["country_as_printed"]) for m in dumped["mous"]]
+    printed += [(m["chair_iso3"], m["chair_as_printed"]) for m in dumped["meetings"]]
+    shorter: dict[str, set[str]] = {}
+    for iso3, name in printed:
+        if iso3 in names and len(name) < len(names[iso3]):
+            shorter.setdefault(iso3, set()).add(name)
+    return {iso3: sorted(forms, key=lambda n: (-len(n), n)) for iso3, forms in shorter.items()}
+
+
 def _map(
     dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[str, str], lang: str, geo: Mapping[str, Any]
 ) -> Figure:
     rows = map_rows(dumped, names, lang)
-    svg = _charts.tier_map(rows, geo, w, locale(lang))
+    svg = tier_map(rows, geo, w, locale(lang))
     before = placements_in(dumped, 2022)
     caveats = [caveat(p, names, lang) for p in before.values() if caveated(p)]
     data = [
@@ -144,10 +158,12 @@ def _map(
     )
 
 
-def _timeline(dumped: Mapping[str, Rows], w: Mapping[str, str], lang: str) -> Figure:
+def _timeline(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[str, str], lang: str) -> Figure:
+    # A city that is also a state (Singapore) takes the state's name in the page's language.
+    states = {c["name"]: names[c["iso3"]] for c in dumped["countries"] if c["iso3"] in names}
     rows = []
     for m in dumped["meetings"]:
-        place = m["city"] or w["online"]
+        place = states.get(m["city"], m["city"]) if m["city"] else w["online"]
         text = w["meeting_description"].format(
             forum=m["forum"], number=m["number"], date=date_text(m["start_date"], lang), place=place
         )

@@ -60,6 +60,7 @@ class Source(Record):
     source_id: SourceId
     kind: Literal["article", "credited", "standard", "editorial", "report", "webpage"]
     citation: str
+    citation_indonesian: str | None
     year: Year | None
     released: datetime.date | None
     doi: Annotated[str, StringConstraints(pattern=r"^10\.[0-9]{4,9}/\S+$")] | None

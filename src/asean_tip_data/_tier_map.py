@@ -1,0 +1,124 @@
+"""Figure 1 as a map: the eleven states coloured and marked by tier, and named where no name collides."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from ._charts import WIDE, altair_module, svg, tier_colour, tier_ink, vl_convert_module
+from ._map_labels import Box, Label, place, text_box
+
+SEA = "#dbe9f4"
+SMALL = {"SGP", "BRN", "TLS"}  # a few pixels wide on the map: ringed, and named beside the ring
+HEIGHT = 330
+MARK_SIZE, NAME_SIZE, RING_SIZE = 12, 10, 200  # font sizes in px; a ring's area in px²
+
+
+def tier_map(
+    countries: Sequence[Mapping[str, Any]],
+    geo: Mapping[str, Any],
+    words: Mapping[str, str],
+    locale: Mapping[str, Any],
+) -> str:
+    """Return Figure 1 as a map: the eleven states coloured, marked and named by tier, their neighbours grey."""
+    alt = altair_module()
+    shapes = {f["properties"]["numeric_code"]: f for f in geo["features"] if f["properties"]["member"]}
+    members, points = [], []
+    for country in countries:
+        shape = shapes.get(country["numeric_code"])
+        if shape is None:
+            continue  # a state the map has no shape for: the table beside the map still lists it
+        members.append({"type": "Feature", "geometry": shape["geometry"], "properties": dict(country)})
+        for longitude, latitude in shape["properties"]["labels"]:
+            points.append({**country, "longitude": longitude, "latitude": latitude})
+    neighbours = [f for f in geo["features"] if not f["properties"]["member"]]
+    land = (
+        alt.Chart(alt.Data(values=neighbours))
+        .mark_geoshape(fill="#d4d4d4", stroke="#ffffff", strokeWidth=0.5)
+        .encode(description=alt.value(words["neighbours"]))
+    )
+    states = (
+        alt.Chart(alt.Data(values=members))
+        .mark_geoshape(stroke="#333333", strokeWidth=0.5)
+        .encode(color=tier_colour(alt, "properties.tier:N"), description=alt.Description("properties.description:N"))
+    )
+    located = {"longitude": "longitude:Q", "latitude": "latitude:Q", "description": alt.Description("description:N")}
+    rings = (
+        alt.Chart(alt.Data(values=[p for p in points if p["iso3"] in SMALL]))
+        .mark_point(shape="circle", size=RING_SIZE, strokeWidth=2, filled=False, color="#222222")
+        .encode(**located)
+    )
+    marks = (
+        alt.Chart(alt.Data(values=[p for p in points if p["iso3"] not in SMALL]))
+        .mark_text(fontSize=MARK_SIZE, fontWeight="bold")
+        .encode(**located, text="mark:N", color=tier_ink(alt, "tier:N"))
+    )
+    layers = [land, states, rings, marks]
+    placed = _names_placed(alt.layer(*layers), [c for c in countries if c["numeric_code"] in shapes])
+    # Each name where the label pass put it, in the chart's own pixels; a small state's name (beside
+    # its ring, on the sea) in bold. A halo (paint-order: stroke, in the SVG's style) keeps names
+    # legible over any fill.
+    for bold in (False, True):
+        rows = [n for n in placed if n["bold"] == bold]
+        if rows:
+            layers.append(
+                alt.Chart(alt.Data(values=rows))
+                .mark_text(
+                    fontSize=NAME_SIZE,
+                    fontWeight="bold" if bold else "normal",
+                    align="left",
+                    baseline="alphabetic",
+                    stroke="#ffffff",
+                    strokeWidth=2.5,
+                )
+                .encode(
+                    x=alt.X("x:Q", scale=None, axis=None),
+                    y=alt.Y("y:Q", scale=None, axis=None),
+                    text="text:N",
+                    description=alt.Description("description:N"),
+                )
+            )
+    return svg(_map_frame(alt.layer(*layers)).configure_view(fill=SEA), locale, words["map_title"])
+
+
+def _map_frame(chart: Any) -> Any:
+    return chart.project(type="mercator").resolve_scale(color="independent").properties(width=WIDE, height=HEIGHT)
+
+
+def _names_placed(chart: Any, countries: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Return each state's name placed clear of every mark and other name, with its pixel position."""
+    # Where the projection puts each mark, read from the chart as Vega lays it out.
+    scene = vl_convert_module().vegalite_to_scenegraph(json.dumps(_map_frame(chart).to_dict()))
+    found: dict[str, list[Box]] = {}
+    for item in _scene_items(scene["scenegraph"]):
+        x, y = item["x"], item["y"]
+        if item.get("marktype") == "symbol":
+            r = (RING_SIZE / math.pi) ** 0.5 + 1  # the ring's radius and half its stroke
+            box = Box(x - r, y - r, x + r, y + r)
+        else:
+            # Vega sets a middle-aligned text's baseline 0.3 em below its y, rounded.
+            box = text_box(item["text"], MARK_SIZE, True, x, y + round(0.3 * MARK_SIZE), "center")
+        found.setdefault(item["description"], []).append(box)
+    labels = []
+    for country in countries:
+        small = country["iso3"] in SMALL
+        texts = [f"{name} ({country['mark']})" if small else name for name in country["names"]]
+        anchor = found[country["description"]][0]
+        labels.append(Label(country["iso3"], texts, anchor, NAME_SIZE, small, small))
+    marks = [box for boxes in found.values() for box in boxes]
+    rows = {c["iso3"]: c for c in countries}
+    return [
+        {"x": p.x, "y": p.y, "text": p.text, "bold": p.key in SMALL, "description": rows[p.key]["description"]}
+        for p in place(labels, marks, Box(0, 0, WIDE, HEIGHT))
+    ]
+
+
+def _scene_items(node: Mapping[str, Any], marktype: str | None = None) -> Iterator[dict[str, Any]]:
+    """Yield the scenegraph's symbol and text items (the rings and tier marks), with their mark type."""
+    for item in node.get("items", []):
+        kind = node.get("marktype", marktype)
+        if kind in {"symbol", "text"} and "description" in item:
+            yield {**item, "marktype": kind}
+        yield from _scene_items(item, kind)
