@@ -54,8 +54,17 @@ def test_show_json_and_jsonl() -> None:
 def test_show_table_has_a_header_and_a_row_per_record() -> None:
     out = run("show", "liaison_officers").stdout.splitlines()
     assert out[0] == "liaison_officers: POLRI liaison officers in Southeast Asia"
-    assert out[2].split()[:3] == ["officer_id", "table_row", "position"]
-    assert len(out) == 2 + 2 + 11
+    assert out[3].split()[:3] == ["officer_id", "table_row", "position"]  # the names, under the titles
+    assert len(out) == 2 + 3 + 11
+
+
+@pytest.mark.parametrize(("lang", "titles"), [("en", ["Year", "Cases"]), ("id", ["Tahun", "Kasus"])])
+def test_show_table_heads_each_column_with_its_title_in_the_language_and_its_name_beneath(
+    lang: str, titles: list[str]
+) -> None:
+    out = run("show", "trafficking_cases", "--lang", lang).stdout.splitlines()
+    assert out[2].split()[:2] == titles and out[3].split()[:2] == ["year", "cases"]
+    assert set(out[4]) == {"-", " "} and out[5].split()[:2] == ["2016", "478"]
 
 
 def test_summary_gives_the_headline_figures() -> None:

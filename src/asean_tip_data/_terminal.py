@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 
-def table(cells: list[list[str]], limit: int | None = None) -> tuple[str, bool]:
-    """Return ``cells`` as aligned columns under a rule, each cut at ``limit`` characters, and whether any was cut."""
+def table(cells: list[list[str]], limit: int | None = None, head: int = 1) -> tuple[str, bool]:
+    """Return ``cells`` as aligned columns, a rule under the first ``head`` rows, each cut at ``limit`` characters."""
     cut = False
     if limit is not None:
         clipped = []
@@ -14,7 +14,7 @@ def table(cells: list[list[str]], limit: int | None = None) -> tuple[str, bool]:
         cells = clipped
     widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
-    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.insert(head, "  ".join("-" * w for w in widths))
     return "\n".join(lines), cut
 
 

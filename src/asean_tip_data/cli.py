@@ -153,11 +153,14 @@ def _show(name: str, format: str, lang: str, package: Package) -> None:
 
     if format == "table":
         cells = [[shown(cell) for cell in row] for row in rows(name, package)]  # a terminal's: no control character
+        # Headings for people: each field's title in the language, its name beneath; the cells hold
+        # the data as it is, codes included.
+        described = bundled_tables()[name]
+        cells.insert(0, [text_in(f.titles, lang) for f in described.fields])
         # On a terminal, cut to its width and say so; piped or redirected, every cell whole.
         limit = cell_limit(cells, shutil.get_terminal_size().columns) if sys.stdout.isatty() else None
-        text, cut = table(cells, limit)
-        # A heading for people; the table itself holds the data as it is, field names and codes.
-        print(f"{name}: {text_in(bundled_tables()[name].titles, lang)}\n")
+        text, cut = table(cells, limit, head=2)
+        print(f"{name}: {text_in(described.titles, lang)}\n")
         print(text)
         if cut:
             whole = f"{PROG} show {name} --format csv"
