@@ -75,8 +75,8 @@ BROKEN = [
     pytest.param(
         "trafficking_cases",
         "article_ref\n",
-        "article_ref,note\n",
-        ("row 1 (header): unknown column 'note'",),
+        "article_ref,remark\n",
+        ("row 1 (header): unknown column 'remark'",),
         id="extra column",
     ),
     pytest.param(
@@ -184,7 +184,10 @@ BROKEN = [
         "trafficking_cases",
         "year,cases,",
         "cases,year,",
-        ("trafficking_cases.csv: row 1 (header): columns out of order; expected year,cases,source_id,article_ref",),
+        (
+            "trafficking_cases.csv: row 1 (header): columns out of order; expected "
+            "year,cases,ministry_statement,note,note_indonesian,note_source_ids,source_id,article_ref",
+        ),
         id="columns out of order",
     ),
     pytest.param(

@@ -44,7 +44,15 @@ def test_show_csv_is_the_bundled_file() -> None:
 
 def test_show_json_and_jsonl() -> None:
     array = json.loads(run("show", "trafficking_cases", "--format", "json").stdout)
-    assert array[-1] == {"year": 2023, "cases": 998, "source_id": "kemlu-2024", "article_ref": "Table 1, row 8"}
+    last = array[-1]
+    assert {k: last[k] for k in ("year", "cases", "source_id", "article_ref")} == {
+        "year": 2023,
+        "cases": 998,
+        "source_id": "kemlu-2024",
+        "article_ref": "Table 1, row 8",
+    }
+    assert (last["ministry_statement"], last["note_source_ids"]) == ("contradicts", "tribunnews-2024-05-07")
+    assert array[1]["note"] is None  # 2017: no ministry statement found
     lines = run("show", "meetings", "--format", "jsonl").stdout.splitlines()
     assert len(lines) == 42
     assert json.loads(lines[13])["venue_as_printed"] == "Dalam Jejaring Online"
@@ -150,7 +158,7 @@ def test_export_sqlite(tmp_path: Path) -> None:
         assert columns["number"] == ("INTEGER", 1, 2) and columns["forum"] == ("TEXT", 1, 1)
         assert columns["city"] == ("TEXT", 0, 0)
         with pytest.raises(sqlite3.IntegrityError):
-            db.execute("INSERT INTO trafficking_cases VALUES (2024, 1, 'nobody', 'x')")
+            db.execute("INSERT INTO trafficking_cases VALUES (2024, 1, NULL, NULL, NULL, NULL, 'nobody', 'x')")
         with pytest.raises(sqlite3.IntegrityError):
             db.execute("UPDATE meetings SET forum = 'XYZ' WHERE number = 1")
         # A unique field outside the primary key is declared UNIQUE too.

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import asean_tip_data as atd
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
 
 def test_row_totals() -> None:
     totals = {name: len(atd.load(name)) for name in atd.resource_names()}
     assert totals == {
         "countries": 11,
-        "sources": 19,
+        "sources": 23,
         "trafficking_cases": 8,
         "trafficking_suspects": 3,
         "liaison_officers": 11,
@@ -24,6 +28,7 @@ def test_row_totals() -> None:
         "mous": 13,
         "strategies": 7,
         "strategy_roles": 8,
+        "challenges": 4,
         "tip_tiers": 4,
         "tip_tier_placements": 110,
         "glossary": 36,
@@ -179,3 +184,84 @@ def test_the_article_is_the_first_source() -> None:
     assert article.doi == "10.32781/cakrawala.v18i2.733"
     assert article.released == datetime.date(2024, 12, 1)
     assert article.released.isoformat() == atd.DATA_VINTAGE
+
+
+def _statements() -> list[dict[str, str]]:
+    with open(FIXTURES / "kemlu-tppo-statements.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_the_ministry_s_statements_stand_beside_each_printed_count_with_their_pages() -> None:
+    cases = {c.year: c for c in atd.load_trafficking_cases()}
+    sources = {s.source_id: s for s in atd.load_sources()}
+    said: dict[int, list[dict[str, str]]] = {}
+    for statement in _statements():
+        said.setdefault(int(statement["year"]), []).append(statement)
+    # The printed values stay (Table 1 as printed), whatever the ministry has said.
+    assert [c.cases for c in cases.values()] == [478, 340, 164, 259, 383, 361, 752, 998]
+    for year, row in cases.items():
+        statements = said.get(year, [])
+        if not statements:  # 2017-2020: no statement found, no note
+            assert (row.ministry_statement, row.note, row.note_indonesian, row.note_source_ids) == (None,) * 4
+            continue
+        assert row.note and row.note_indonesian and row.note_source_ids, year
+        cited = [sources[i] for i in row.note_source_ids.split()]  # every id is a row of sources
+        # Every page a statement was published on is cited, by a row of its own; nothing else is.
+        assert {s.url for s in cited} == {s["url"] for s in statements}, year
+        for statement in statements:
+            (page,) = [s for s in cited if s.url == statement["url"]]
+            assert page.released == datetime.date.fromisoformat(statement["stated_on"]), (year, page)
+            assert statement["value"] in row.note and statement["value"] in row.note_indonesian, (year, statement)
+    # What the reference says of each year, in the words of the notes (English, then Indonesian).
+    assert cases[2021].ministry_statement == cases[2022].ministry_statement == "confirms"
+    assert "361 cases, twice" in (cases[2021].note or "")
+    assert "752 cases, twice" in (cases[2022].note or "") and "989" in (cases[2022].note or "")
+    assert cases[2023].ministry_statement == "contradicts"
+    assert "gave 798 cases for 2023" in (cases[2023].note or "") and "prints 998" in (cases[2023].note or "")
+    assert "798 kasus" in (cases[2023].note_indonesian or "")
+    assert cases[2016].ministry_statement == "qualifies"
+    assert "a count of victims, not of cases" in (cases[2016].note or "")
+    assert "jumlah korban, bukan jumlah kasus" in (cases[2016].note_indonesian or "")
+
+
+def test_the_sources_of_the_ministry_s_statements() -> None:
+    sources = {s.source_id: s for s in atd.load_sources()}
+    news = {i: s for i, s in sources.items() if s.kind == "news"}
+    reported = [s for s in _statements() if s["publisher"] != "U.S. Department of State"]
+    assert {(s.released, s.url) for s in news.values()} == {
+        (datetime.date.fromisoformat(s["stated_on"]), s["url"]) for s in reported
+    }
+    narrative = sources["tip-2017-indonesia"]
+    assert (narrative.kind, narrative.released) == ("report", datetime.date(2017, 6, 27))
+    assert narrative.url == "https://www.state.gov/reports/2017-trafficking-in-persons-report/indonesia/"
+    for source in news.values():  # the pages are in Indonesian: so is the citation, beside the English
+        assert source.citation_indonesian and source.citation_indonesian.startswith(source.citation.split(" (")[0])
+
+
+def test_the_four_challenges_of_the_article_s_results() -> None:
+    challenges = atd.load_challenges()
+    # The Results' subsection headings under "ASEANAPOL Intergovernmental Organization Dynamics and
+    # Challenges in Addressing Human Trafficking in Indonesia", in the article's order.
+    headings = [
+        "Differences in Laws and Policies",
+        "Inter-Agency and Cross-Border Coordination",
+        "Technological Advances and Cybercrime",
+        "Victim Protection and Recovery",
+    ]
+    assert [c.name for c in challenges] == headings and [c.sequence for c in challenges] == [1, 2, 3, 4]
+    for challenge, heading in zip(challenges, headings, strict=True):
+        assert challenge.source_id == "muhammad-2024"
+        assert challenge.article_ref.startswith("Result and Discussions, ASEANAPOL Intergovernmental Organization")
+        assert challenge.article_ref.endswith(f", {heading}")
+        assert challenge.summary != challenge.summary_indonesian and len(challenge.summary) < 200
+    assert isinstance(challenges[0], atd.Challenge)
+
+
+def test_the_fourth_strategy_is_whole_and_table_3_s_officers_serve_it() -> None:
+    fourth = {s.strategy_id: s for s in atd.load_strategies()}["cross_border_investigation"]
+    assert fourth.sequence == 4 and fourth.scope == "joint"
+    for part in ("JCS", "border", "ATPOL", "STAFNISPOL"):
+        assert part in fourth.description and part.replace("border", "perbatasan") in fourth.description_indonesian
+    for place in ("Appendix 4, row 4", "Abstract", "fourth strategy", "Conclusion"):
+        assert place in fourth.article_ref
+    assert {o.strategy_id for o in atd.load_liaison_officers()} == {"cross_border_investigation"}

@@ -52,7 +52,7 @@ def test_every_title_and_description_is_in_english_and_indonesian(descriptor: di
         # Quoted data (`Dalam Jejaring Online`) is no sign of the language of the sentence around it.
         assert not INDONESIAN.search(re.sub(r"`[^`]*`", "", item["description_translated"]["en"])), where
         checked += 1
-    assert checked == 1 + 13 + sum(len(r["schema"]["fields"]) for r in descriptor["resources"])
+    assert checked == 1 + 14 + sum(len(r["schema"]["fields"]) for r in descriptor["resources"])
 
 
 def test_indonesian_uses_the_terms_indonesian_institutions_use(descriptor: dict[str, Any]) -> None:

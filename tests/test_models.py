@@ -79,7 +79,7 @@ def test_records_are_frozen_and_refuse_unknown_fields() -> None:
     with pytest.raises(pydantic.ValidationError):
         record.cases = 1
     with pytest.raises(pydantic.ValidationError, match="Extra inputs"):
-        atd.TraffickingCases.model_validate({**record.model_dump(), "note": "x"})
+        atd.TraffickingCases.model_validate({**record.model_dump(), "remark": "x"})
 
 
 def test_records_are_strict() -> None:

@@ -162,6 +162,14 @@ def test_the_indonesian_page_names_singapore_and_the_editors_in_indonesian(site:
     assert "asean-tip-data editors: explanations added by this dataset" in english
 
 
+def test_the_cases_page_cites_every_page_the_ministry_s_statements_come_from(site: Path) -> None:
+    cases = (site / "id" / "tables" / "trafficking_cases.html").read_text(encoding="utf-8")
+    sources = {s.source_id: s for s in atd.load_sources()}
+    for source_id in ("tip-2017-indonesia", "tribunnews-2023-04-04", "medcom-2023-07-14", "tribunnews-2024-05-07"):
+        assert f'href="{html.escape(sources[source_id].url or "")}"' in cases, source_id
+    assert "Berita tentang pernyataan Sekretaris Jenderal Kementerian Luar Negeri RI" in cases
+
+
 def test_sources_link_their_doi_and_address_and_code_reads_as_code(site: Path) -> None:
     sources = (site / "tables" / "sources.html").read_text(encoding="utf-8")
     assert '<a href="https://doi.org/10.32781/cakrawala.v18i2.733">doi:10.32781/cakrawala.v18i2.733</a>' in sources
@@ -183,10 +191,23 @@ def test_every_chart_says_where_it_comes_from_and_gives_itself_away(site: Path, 
         assert (site / "charts" / f"{name}-{lang}.csv").read_text(encoding="utf-8").count("\n") >= 4
     cases = (site / "charts" / f"cases-{lang}.csv").read_text(encoding="utf-8").splitlines()
     tier_2 = "Tier 2" if lang == "en" else "Tingkat 2"
-    assert cases[0] == "year,cases,indonesia_tier,indonesia_tier_label,indonesia_tier_note"
-    assert cases[-1] == f"2023,998,Tier 2,{tier_2},"  # the code as the data has it, its label in the page's language
+    head, *rows = list(csv.reader(cases))
+    assert head == [
+        "year",
+        "cases",
+        "indonesia_tier",
+        "indonesia_tier_label",
+        "indonesia_tier_note",
+        "ministry_statement",
+        "ministry_statement_label",
+        "ministry_note",
+    ]
+    # The code as the data has it, its label in the page's language; and what the ministry said of the count.
+    assert rows[-1][:6] == ["2023", "998", "Tier 2", tier_2, "", "contradicts"]
+    assert "798" in rows[-1][7] and ("Secretary-General" if lang == "en" else "Sekretaris Jenderal") in rows[-1][7]
+    assert [r[5] for r in rows] == ["qualifies", "", "", "", "", "confirms", "confirms", "contradicts"]
     if lang == "id":  # beside the codes, nothing of the Indonesian chart's data is in English
-        words = [cell for row in csv.reader(cases[1:]) for cell in row[3:]]
+        words = [cell for row in rows for i, cell in enumerate(row) if i not in (2, 5)]
         assert words and not any(w in cell for w in ("Tier", "Watch List", "placement") for cell in words), words
     # Indonesia's 2022 placement carries its caveat wherever it is drawn: the bar and the grid.
     assert html.count("2W*") >= 2 and "* Indonesia, 2022:" in html

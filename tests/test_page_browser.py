@@ -239,6 +239,57 @@ def test_no_two_map_labels_overlap_and_none_covers_a_tier_mark(visit: Any, lang:
     assert all(b[2] - b[0] > 5 and b[3] - b[1] > 5 for _, b in boxes["names"] + boxes["marks"])
 
 
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_evidence_marks_their_legend_and_the_count_caveats_are_seen(visit: Any, lang: str, screen: str) -> None:
+    opened = visit(lang, "index", screen)
+    page = opened.page
+    noted = [p for p in atd.load_tip_tier_placements() if p.evidence != "report_text" or p.note]
+    # The grid: one "*" per placement with a note, each in a cell a reader can see, and the legend's
+    # key for it, and every placement's note below.
+    grid = page.locator("#history")
+    grid.scroll_into_view_if_needed()
+    starred = grid.locator("table.history td span[aria-hidden='true']", has_text="*")
+    assert starred.count() == len(noted) == 26
+    legend = grid.locator("ul.legend li", has_text="*")
+    assert legend.count() == 1 and legend.is_visible()
+    assert (words_in("page", lang)["mark_noted"].split(":")[0]) in legend.inner_text()
+    notes = grid.locator("p.caveat")
+    assert notes.count() >= 1 and all(notes.nth(i).is_visible() for i in range(notes.count()))
+    names = _names(lang)
+    text = " ".join(notes.all_inner_texts())
+    for placement in noted:
+        assert names[placement.country_iso3] in text and str(placement.report_year) in text
+    # The cases chart: Indonesia's 2022 bar and the 2016 and 2023 counts carry their marks, which the
+    # figure's legend explains and its caveats spell out.
+    figure = page.locator("#figure-cases")
+    figure.scroll_into_view_if_needed()
+    drawn = [t.strip() for t in figure.locator("svg text").all_text_contents()]
+    assert "478†" in " ".join(drawn) and "998†" in " ".join(drawn) and "2W*" in " ".join(drawn)
+    assert not any(t.startswith(("340", "164", "259", "383", "361", "752")) and "†" in t for t in drawn)
+    for key in ("*", "†"):
+        item = figure.locator("ul.legend li", has_text=key)
+        assert item.count() == 1 and item.is_visible(), key
+    caveats = figure.locator("p.caveat")
+    said = " ".join(caveats.all_inner_texts())
+    assert "† 2016:" in said and "† 2023:" in said and "798" in said and "* Indonesia, 2022:" in said
+    assert all(caveats.nth(i).is_visible() for i in range(caveats.count()))
+    width = SCREENS[screen]["width"]
+    for locator in (legend, *(figure.locator("ul.legend li", has_text=k) for k in ("*", "†"))):
+        box = locator.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_challenges_are_listed_in_the_page_s_language(visit: Any, lang: str) -> None:
+    opened = visit(lang, "index", "phone")
+    items = opened.page.locator("#challenges ol li")
+    assert items.count() == 4
+    for item, challenge in zip(items.all_inner_texts(), atd.load_challenges(), strict=True):
+        name = challenge.name_indonesian if lang == "id" else challenge.name
+        assert item.startswith(name) and challenge.name in item  # as printed, beside the Indonesian name
+
+
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_the_placements_table_filters_and_sorts_and_is_whole_without_script(visit: Any, lang: str) -> None:
     opened = visit(lang, "tables/tip_tier_placements", "phone")

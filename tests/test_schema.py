@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, get_args
+from typing import Any, Literal, get_args, get_origin
 
 import pytest
 
@@ -52,7 +52,9 @@ def test_python_types_are_the_models_types(name: str) -> None:
         annotation = MODELS[name].model_fields[field.name].annotation
         expected = field.types.python
         if field.enum is not None:
-            assert set(get_args(annotation)) - {type(None)} == set(field.enum), field.name
+            # Literal[...], or Literal[...] | None for an optional code.
+            literal = next((a for a in get_args(annotation) if get_origin(a) is Literal), annotation)
+            assert set(get_args(literal)) == set(field.enum), field.name
         else:
             # Unwrap Optional[...] and Annotated[...] down to the plain type.
             plain = {a for a in get_args(annotation) if a is not type(None)} or {annotation}

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ._loading import (
         Loader,
         load,
+        load_challenges,
         load_countries,
         load_errata,
         load_glossary,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     )
     from ._page import build_page
     from .models import (
+        Challenge,
         Country,
         Erratum,
         GlossaryTerm,
@@ -57,6 +59,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DATA_VINTAGE",
     "LANGUAGES",
+    "Challenge",
     "Country",
     "DataError",
     "Description",
@@ -83,6 +86,7 @@ __all__ = [
     "export",
     "label",
     "load",
+    "load_challenges",
     "load_countries",
     "load_errata",
     "load_glossary",

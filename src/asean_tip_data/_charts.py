@@ -99,8 +99,9 @@ def cases_chart(rows: Sequence[Mapping[str, Any]], words: Mapping[str, str], loc
         color=tier_colour(alt, "tier:N"),
         description=alt.Description("description:N"),
     )
+    # Each count as the page writes numbers, with a dagger where the ministry's statements disagree.
     counts = base.mark_text(dy=-8, fontSize=12).encode(
-        y="cases:Q", text=alt.Text("cases:Q", format=",d"), description=alt.Description("description:N")
+        y="cases:Q", text="shown:N", description=alt.Description("description:N")
     )
     marks = base.mark_text(baseline="bottom", dy=-4, fontSize=12, fontWeight="bold").encode(
         y=alt.datum(0), text="mark:N", color=tier_ink(alt, "tier:N"), description=alt.Description("description:N")

@@ -42,6 +42,8 @@ CODED_FIELDS = {
     ("meetings", "forum"): "forum",
     ("strategies", "scope"): "scope",
     ("liaison_officers", "mission_type"): "mission_type",
+    ("liaison_officers", "strategy_id"): "strategy",
+    ("trafficking_cases", "ministry_statement"): "ministry_statement",
 }
 
 

@@ -19,7 +19,7 @@ from ._loading import resource_names
 from ._optional import require
 from ._output import write_safely
 from ._package import CopyArg, Package, open_package
-from ._page_content import history, names_in, summary, table_page
+from ._page_content import challenges, history, names_in, summary, table_page
 from ._page_figures import figures, map_rows
 from ._schema import Table, text_in
 from ._tiers import COLOURS, INK
@@ -127,6 +127,7 @@ def _write_language(
         "figures": drawn,
         "map_rows": map_rows(dumped, names, lang),
         "history": history(dumped, names, lang),
+        "challenges": challenges(dumped, lang),
         "tables": lines,
         "jsonld": described,
     }

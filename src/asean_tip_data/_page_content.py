@@ -8,7 +8,7 @@ from typing import Any
 from ._cells import cell
 from ._files import web_link
 from ._i18n import CODED_FIELDS, constraints, label, number
-from ._page_figures import caveat, caveated, mark, tier_legend
+from ._page_figures import MARK_NOTED, caveats, mark, tier_legend
 from ._schema import Table, text_in
 from ._tiers import tier_grid
 
@@ -31,10 +31,20 @@ def history(dumped: Mapping[str, Any], names: Mapping[str, str], lang: str) -> d
         for year, tier in zip(years, tiers, strict=True):
             placement = found.get((iso3, year))
             text = f"{year}: {label('tier', tier, lang)}" if tier else ""
+            if placement and placement["evidence"] != "report_text":
+                text += f" ({label('evidence', placement['evidence'], lang)})"  # what the mark says, read aloud
             cells.append((tier, mark(placement) if placement else "", text))
         rows.append((name, cells))
-    caveats = [caveat(p, names, lang) for p in placements if caveated(p)]
-    return {"years": years, "rows": rows, "legend": tier_legend(lang), "caveats": caveats}
+    noted = caveats(placements, names, lang)
+    legend = tier_legend(lang, *([MARK_NOTED] if noted else []))
+    return {"years": years, "rows": rows, "legend": legend, "caveats": noted}
+
+
+def challenges(dumped: Mapping[str, Any], lang: str) -> list[dict[str, str]]:
+    """Return the article's challenges in order, named and summarised in ``lang``, with the name as printed."""
+    rows = sorted(dumped["challenges"], key=lambda c: c["sequence"])
+    suffix = "_indonesian" if lang == "id" else ""
+    return [{"name": c[f"name{suffix}"], "printed": c["name"], "summary": c[f"summary{suffix}"]} for c in rows]
 
 
 def _labeller(table: Table, names: Mapping[str, str], lang: str) -> dict[str, Any]:
@@ -114,10 +124,11 @@ def _sources(
 ) -> list[tuple[str, list[Any]]]:
     """Return the sources the rows cite, in order, once each, in ``lang`` where written in it, with their links."""
     used = dict.fromkeys(
-        str(value)
+        source_id
         for r in rows
         for key, value in r.items()
-        if value and (key == "source_id" or key.endswith("_source_id"))
+        if value and (key == "source_id" or key.endswith(("_source_id", "_source_ids")))
+        for source_id in str(value).split()  # a list of sources is space-separated
     )
     by_id = {s["source_id"]: s for s in sources}
     listed = []

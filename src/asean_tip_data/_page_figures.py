@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from . import _charts
@@ -11,6 +11,8 @@ from ._tier_map import tier_map
 from ._tiers import MARKS
 
 Rows = Sequence[Mapping[str, Any]]
+MARK_NOTED = "*"  # a placement known otherwise than from its own report's narrative, or from one source
+MARK_COUNT = "†"  # a printed count that a ministry statement contradicts or qualifies
 
 
 class Figure(NamedTuple):
@@ -34,18 +36,36 @@ def caveated(placement: Mapping[str, Any]) -> bool:
 
 def mark(placement: Mapping[str, Any]) -> str:
     """Return the tier's mark, with an asterisk where the placement carries a caveat."""
-    return MARKS[placement["tier"]] + ("*" if caveated(placement) else "")
+    return MARKS[placement["tier"]] + (MARK_NOTED if caveated(placement) else "")
 
 
-def caveat(placement: Mapping[str, Any], names: Mapping[str, str], lang: str) -> str:
-    """Return the caveat of a placement in ``lang``: "* Indonesia, 2022: ..."."""
-    note = placement.get("note_indonesian") if lang == "id" else None
-    return f"* {names[placement['country_iso3']]}, {placement['report_year']}: {note or placement['note']}"
+def caveats(placements: Iterable[Mapping[str, Any]], names: Mapping[str, str], lang: str) -> list[str]:
+    """Return the caveats of the placements that carry one, each note once with every placement it covers."""
+    covered: dict[str, dict[str, list[str]]] = {}  # note: country: years
+    for p in placements:
+        if caveated(p):
+            note = (p.get("note_indonesian") if lang == "id" else None) or p["note"]
+            covered.setdefault(note, {}).setdefault(names[p["country_iso3"]], []).append(str(p["report_year"]))
+    lines = []
+    for note, where in covered.items():
+        placed = "; ".join(name + ", " + ", ".join(years) for name, years in where.items())
+        lines.append(f"{MARK_NOTED} {placed}: {note}")
+    return lines
 
 
-def tier_legend(lang: str) -> list[tuple[str, str, str]]:
-    """Return each tier's code, mark and label in ``lang``, in order of severity."""
-    return [(tier, mark_, label("tier", tier, lang)) for tier, mark_ in MARKS.items()]
+def count_caveat(row: Mapping[str, Any], lang: str) -> str | None:
+    """Return the caveat of a printed count that a ministry statement contradicts or qualifies: "† 2023: ..."."""
+    if row.get("ministry_statement") not in {"contradicts", "qualifies"}:
+        return None
+    note = (row.get("note_indonesian") if lang == "id" else None) or row["note"]
+    return f"{MARK_COUNT} {row['year']}: {note}"
+
+
+def tier_legend(lang: str, *marks: str) -> list[tuple[str, str, str]]:
+    """Return each tier's code, mark and label in ``lang``, best first, then what each of ``marks`` means."""
+    legend = [(tier, mark_, label("tier", tier, lang)) for tier, mark_ in MARKS.items()]
+    meaning = {MARK_NOTED: "mark_noted", MARK_COUNT: "mark_count"}
+    return legend + [("", m, words()["page"][meaning[m]][lang]) for m in marks]
 
 
 def figures(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str, geo: Mapping[str, Any]) -> list[Figure]:
@@ -66,24 +86,31 @@ def placements_in(dumped: Mapping[str, Rows], year: int) -> dict[str, Mapping[st
 
 def _cases(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[str, str], lang: str) -> Figure:
     indonesia = {p["report_year"]: p for p in dumped["tip_tier_placements"] if p["country_iso3"] == "IDN"}
-    rows, data, caveats = [], [], []
+    rows, data, notes, counted = [], [], [], []
     for r in dumped["trafficking_cases"]:
         placement = indonesia.get(r["year"])
         if placement is None:
             continue
         tier = label("tier", placement["tier"], lang)
         text = w["cases_description"].format(year=r["year"], cases=number(r["cases"], lang), tier=tier)
-        if caveated(placement):
-            caveats.append(caveat(placement, names, lang))
-            text += f" ({caveats[-1]})"
-        rows.append({**r, "tier": placement["tier"], "mark": mark(placement), "description": text})
-        note = (placement.get("note_indonesian") if lang == "id" else None) or placement.get("note") or ""
-        data.append([r["year"], r["cases"], placement["tier"], tier, note])
+        noted, count_note = caveats([placement], names, lang), count_caveat(r, lang)
+        notes += noted
+        counted += [count_note] if count_note else []
+        text += "".join(f" ({n})" for n in [*noted, *([count_note] if count_note else [])])
+        shown = number(r["cases"], lang) + (MARK_COUNT if count_note else "")
+        rows.append({**r, "tier": placement["tier"], "mark": mark(placement), "shown": shown, "description": text})
+        tier_note = (placement.get("note_indonesian") if lang == "id" else None) or placement.get("note") or ""
+        statement = r.get("ministry_statement") or ""
+        ministry_note = (r.get("note_indonesian") if lang == "id" else None) or r.get("note") or ""
+        said = label("ministry_statement", statement, lang) if statement else ""
+        data.append([r["year"], r["cases"], placement["tier"], tier, tier_note, statement, said, ministry_note])
     svg = _charts.cases_chart(rows, w, locale(lang))
     # Codes as the data has them, each beside its label in the page's language.
     columns = ["year", "cases", "indonesia_tier", "indonesia_tier_label", "indonesia_tier_note"]
+    columns += ["ministry_statement", "ministry_statement_label", "ministry_note"]
+    legend = tier_legend(lang, *([MARK_NOTED] if notes else []), *([MARK_COUNT] if counted else []))
     return Figure(
-        "cases", w["cases_title"], svg, tier_legend(lang), w["cases_caption"], w["source_cases"], caveats, columns, data
+        "cases", w["cases_title"], svg, legend, w["cases_caption"], w["source_cases"], notes + counted, columns, data
     )
 
 
@@ -147,14 +174,22 @@ def _map(
     rows = map_rows(dumped, names, lang)
     svg = tier_map(rows, geo, w, locale(lang))
     before = placements_in(dumped, 2022)
-    caveats = [caveat(p, names, lang) for p in before.values() if caveated(p)]
+    noted = caveats(before.values(), names, lang)
     data = [
         [r["iso3"], r["name"], r["tier"], r["tier_label"], r["before_tier"], r["before"], r["change_code"], r["change"]]
         for r in rows
     ]
     columns = ["iso3", "name", "tier_2023", "tier_2023_label", "tier_2022", "tier_2022_label", "change", "change_label"]
     return Figure(
-        "map", w["map_title"], svg, tier_legend(lang), w["map_caption"], w["source_map"], caveats, columns, data
+        "map",
+        w["map_title"],
+        svg,
+        tier_legend(lang, *([MARK_NOTED] if noted else [])),
+        w["map_caption"],
+        w["source_map"],
+        noted,
+        columns,
+        data,
     )
 
 

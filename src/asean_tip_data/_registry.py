@@ -14,6 +14,7 @@ MODELS: dict[str, type[models.Record]] = {
     "mous": models.Mou,
     "strategies": models.Strategy,
     "strategy_roles": models.StrategyRole,
+    "challenges": models.Challenge,
     "tip_tiers": models.TipTier,
     "tip_tier_placements": models.TipTierPlacement,
     "glossary": models.GlossaryTerm,

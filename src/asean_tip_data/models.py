@@ -3,42 +3,11 @@
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints
 
-# Field names, types, required-ness, enums, patterns and minimums mirror the Table Schemas in
-# datapackage.json; tests/test_models.py holds the two in lockstep. Patterns are StringConstraints,
-# not Field(pattern=...): pydantic then has no field information to merge, a tenth of defining
-# the models at import.
+from ._record import Broken, Count, Iso3, Ordinal, Record, SourceId, SourceIds, StrategyId, Year
 
-Iso3 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
-SourceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-StrategyId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*$")]
-Year = Annotated[int, Field(ge=1900)]
-Count = Annotated[int, Field(ge=0)]
-Ordinal = Annotated[int, Field(ge=1)]
-
-
-class Broken(ValueError):
-    """A rule between fields that a record breaks: its message, as a template, and the values in it."""
-
-    def __init__(self, template: str, **values: object) -> None:
-        super().__init__(template.format(**values))
-        self.template, self.values = template, values
-
-
-class Record(BaseModel):
-    """Base of every record: immutable, strict, no unknown fields."""
-
-    # defer_build: validators are built on first use, not at import.
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, defer_build=True)
-
-    def check(self) -> None:
-        """Raise ValueError where fields disagree with each other."""
-
-    @model_validator(mode="after")
-    def _run_check(self) -> "Record":
-        self.check()
-        return self
+__all__ = ["Broken", "Record"]  # the base of every model, and the error a rule between fields raises
 
 
 class Country(Record):
@@ -58,7 +27,7 @@ class Source(Record):
     """A source cited for rows of the data."""
 
     source_id: SourceId
-    kind: Literal["article", "credited", "standard", "editorial", "report", "webpage"]
+    kind: Literal["article", "credited", "standard", "editorial", "report", "webpage", "news"]
     citation: str
     citation_indonesian: str | None
     year: Year | None
@@ -70,12 +39,24 @@ class Source(Record):
 
 
 class TraffickingCases(Record):
-    """Trafficking cases with Indonesian victims in one year (Table 1)."""
+    """Trafficking cases with Indonesian victims in one year (Table 1), with what the ministry has said of it."""
 
     year: Year
     cases: Count
+    ministry_statement: Literal["confirms", "contradicts", "qualifies"] | None
+    note: str | None
+    note_indonesian: str | None
+    note_source_ids: SourceIds | None
     source_id: SourceId
     article_ref: str
+
+    def check(self) -> None:
+        """Raise ValueError unless a ministry statement comes with its note in both languages and its sources."""
+        said = (self.ministry_statement, self.note, self.note_indonesian, self.note_source_ids)
+        if any(x is not None for x in said) and None in said:
+            raise Broken(
+                "ministry_statement, note, note_indonesian and note_source_ids are given together or not at all"
+            )
 
 
 class TraffickingSuspects(Record):
@@ -102,6 +83,7 @@ class LiaisonOfficer(Record):
     region: str | None
     country_iso3: Iso3
     placement_as_printed: str
+    strategy_id: StrategyId
     source_id: SourceId
     article_ref: str
 
@@ -183,6 +165,19 @@ class StrategyRole(Record):
     article_ref: str
 
 
+class Challenge(Record):
+    """A challenge the article's Results name for ASEANAPOL against trafficking."""
+
+    challenge_id: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]*$")]
+    sequence: Ordinal
+    name: str
+    name_indonesian: str
+    summary: str
+    summary_indonesian: str
+    source_id: SourceId
+    article_ref: str
+
+
 class TipTier(Record):
     """A tier of the U.S. Department of State's Trafficking in Persons Report."""
 
@@ -235,6 +230,7 @@ class Erratum(Record):
         "mous",
         "strategies",
         "strategy_roles",
+        "challenges",
         "tip_tiers",
         "tip_tier_placements",
         "glossary",
