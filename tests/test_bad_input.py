@@ -94,6 +94,13 @@ BROKEN = [
         id="wrong type",
     ),
     pytest.param(
+        "trafficking_cases",
+        "tribunnews-2023-04-04 tribunnews-2024-05-07 medcom-2023-07-14,",
+        "tribunnews-2023-04-04 nowhere medcom-2023-07-14,",
+        ("trafficking_cases.csv: row 8: field 'note_source_ids': 'nowhere' is not a key of 'sources'",),
+        id="one source of a list is no source",
+    ),
+    pytest.param(
         "meetings",
         "2009-06-30",
         "2009-06-31",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -75,6 +76,11 @@ def date_text(day: datetime.date | str, lang: str) -> str:
     if isinstance(day, str):
         day = datetime.date.fromisoformat(day)
     return f"{day.day} {locale(lang)['time']['months'][day.month - 1]} {day.year}"
+
+
+def in_language(row: Mapping[str, Any], field: str, lang: str) -> Any:
+    """Return ``row[field]`` in ``lang``: its ``*_indonesian`` twin on an Indonesian page, where the row gives one."""
+    return (row.get(f"{field}_indonesian") if lang == "id" else None) or row.get(field)
 
 
 def label(kind: str, code: str, lang: str = "en") -> str:

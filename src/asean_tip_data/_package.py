@@ -16,8 +16,8 @@ from ._files import MAX_BYTES, DataError, PathArg, datapackage_path, descriptor_
 from ._messages import _
 from ._metadata import Metadata
 from ._registry import MODELS
-from ._schema import Table, bundled_descriptor, bundled_source, bundled_tables
-from .models import Broken, Record, Source
+from ._schema import ForeignKey, Table, bundled_descriptor, bundled_source, bundled_tables
+from .models import Broken, Record
 
 R = TypeVar("R", bound=Record)
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")  # what surrogateescape made of bytes that are not UTF-8
@@ -153,30 +153,23 @@ class Package:
         return tuple(records)
 
     def _check_foreign_keys(self, where: str, table: Table, records: list[Record]) -> None:
-        # A list of sources in one cell (Table Schema has no list keys): each must be a source.
-        for field in (f.name for f in table.fields if f.name.endswith("_source_ids")):
-            sources = {s.source_id for s in self.of(Source)}
-            for number, record in enumerate(records, start=2):
-                for value in (getattr(record, field) or "").split():
-                    if value not in sources:
-                        raise DataError(
-                            _("{where}: row {row}: field {field}: {value} is not a key of {resource}").format(
-                                where=where, row=number, field=repr(field), value=repr(value), resource="'sources'"
-                            )
-                        )
-        for fk in table.foreign_keys:
+        # A cell listing sources, space-separated (Table Schema has no list keys), refers to each of them.
+        listed = [f.name for f in table.fields if f.name.endswith("_source_ids")]
+        lists = [ForeignKey((name,), "sources", ("source_id",)) for name in listed]
+        for fk in (*table.foreign_keys, *lists):
             wanted = set(_cells.keys(self.records(fk.resource), fk.reference))
             for number, value in enumerate(_cells.keys(records, fk.fields), start=2):
-                if None not in value and value not in wanted:
-                    raise DataError(
-                        _("{where}: row {row}: field {field}: {value} is not a key of {resource}").format(
-                            where=where,
-                            row=number,
-                            field=repr("/".join(fk.fields)),
-                            value=repr("/".join(map(str, value))),
-                            resource=repr(fk.resource),
+                for one in [(v,) for v in (value[0] or "").split()] if fk in lists else [value]:
+                    if None not in one and one not in wanted:
+                        raise DataError(
+                            _("{where}: row {row}: field {field}: {value} is not a key of {resource}").format(
+                                where=where,
+                                row=number,
+                                field=repr("/".join(fk.fields)),
+                                value=repr("/".join(map(str, one))),
+                                resource=repr(fk.resource),
+                            )
                         )
-                    )
 
 
 def _at(where: str, number: int, field: str) -> str:

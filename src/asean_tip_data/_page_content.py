@@ -7,7 +7,7 @@ from typing import Any
 
 from ._cells import cell
 from ._files import web_link
-from ._i18n import CODED_FIELDS, constraints, label, number
+from ._i18n import CODED_FIELDS, constraints, in_language, label, number
 from ._page_figures import MARK_NOTED, caveats, mark, tier_legend
 from ._schema import Table, text_in
 from ._tiers import tier_grid
@@ -17,7 +17,7 @@ SORTABLE = 20  # tables longer than this get a filter box and sorting headings
 
 def names_in(countries: Sequence[Mapping[str, Any]], lang: str) -> dict[str, str]:
     """Return each country's short name in ``lang``, by ISO alpha-3 code, in the order of the table."""
-    return {c["iso3"]: c.get("name_indonesian") or c["name"] if lang == "id" else c["name"] for c in countries}
+    return {c["iso3"]: in_language(c, "name", lang) for c in countries}
 
 
 def history(dumped: Mapping[str, Any], names: Mapping[str, str], lang: str) -> dict[str, Any]:
@@ -43,8 +43,10 @@ def history(dumped: Mapping[str, Any], names: Mapping[str, str], lang: str) -> d
 def challenges(dumped: Mapping[str, Any], lang: str) -> list[dict[str, str]]:
     """Return the article's challenges in order, named and summarised in ``lang``, with the name as printed."""
     rows = sorted(dumped["challenges"], key=lambda c: c["sequence"])
-    suffix = "_indonesian" if lang == "id" else ""
-    return [{"name": c[f"name{suffix}"], "printed": c["name"], "summary": c[f"summary{suffix}"]} for c in rows]
+    return [
+        {"name": in_language(c, "name", lang), "printed": c["name"], "summary": in_language(c, "summary", lang)}
+        for c in rows
+    ]
 
 
 def _labeller(table: Table, names: Mapping[str, str], lang: str) -> dict[str, Any]:
@@ -140,6 +142,5 @@ def _sources(
         url = web_link(source.get("url"))
         if url and not (source.get("doi") and url.endswith(source["doi"])):
             links.append((url, url))
-        citation = (source.get("citation_indonesian") if lang == "id" else None) or source.get("citation", source_id)
-        listed.append((str(citation), links))
+        listed.append((str(in_language(source, "citation", lang) or source_id), links))
     return listed

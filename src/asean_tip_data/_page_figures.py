@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from . import _charts
-from ._i18n import date_text, label, locale, number, words
+from ._i18n import date_text, in_language, label, locale, number, words
 from ._tier_map import tier_map
 from ._tiers import MARKS
 
@@ -44,8 +44,8 @@ def caveats(placements: Iterable[Mapping[str, Any]], names: Mapping[str, str], l
     covered: dict[str, dict[str, list[str]]] = {}  # note: country: years
     for p in placements:
         if caveated(p):
-            note = (p.get("note_indonesian") if lang == "id" else None) or p["note"]
-            covered.setdefault(note, {}).setdefault(names[p["country_iso3"]], []).append(str(p["report_year"]))
+            countries = covered.setdefault(in_language(p, "note", lang), {})
+            countries.setdefault(names[p["country_iso3"]], []).append(str(p["report_year"]))
     lines = []
     for note, where in covered.items():
         placed = "; ".join(name + ", " + ", ".join(years) for name, years in where.items())
@@ -57,8 +57,7 @@ def count_caveat(row: Mapping[str, Any], lang: str) -> str | None:
     """Return the caveat of a printed count that a ministry statement contradicts or qualifies: "† 2023: ..."."""
     if row.get("ministry_statement") not in {"contradicts", "qualifies"}:
         return None
-    note = (row.get("note_indonesian") if lang == "id" else None) or row["note"]
-    return f"{MARK_COUNT} {row['year']}: {note}"
+    return f"{MARK_COUNT} {row['year']}: {in_language(row, 'note', lang)}"
 
 
 def tier_legend(lang: str, *marks: str) -> list[tuple[str, str, str]]:
@@ -94,15 +93,15 @@ def _cases(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[str,
         tier = label("tier", placement["tier"], lang)
         text = w["cases_description"].format(year=r["year"], cases=number(r["cases"], lang), tier=tier)
         noted, count_note = caveats([placement], names, lang), count_caveat(r, lang)
+        said_otherwise = [count_note] if count_note else []
         notes += noted
-        counted += [count_note] if count_note else []
-        text += "".join(f" ({n})" for n in [*noted, *([count_note] if count_note else [])])
+        counted += said_otherwise
+        text += "".join(f" ({n})" for n in noted + said_otherwise)
         shown = number(r["cases"], lang) + (MARK_COUNT if count_note else "")
         rows.append({**r, "tier": placement["tier"], "mark": mark(placement), "shown": shown, "description": text})
-        tier_note = (placement.get("note_indonesian") if lang == "id" else None) or placement.get("note") or ""
         statement = r.get("ministry_statement") or ""
-        ministry_note = (r.get("note_indonesian") if lang == "id" else None) or r.get("note") or ""
         said = label("ministry_statement", statement, lang) if statement else ""
+        tier_note, ministry_note = in_language(placement, "note", lang) or "", in_language(r, "note", lang) or ""
         data.append([r["year"], r["cases"], placement["tier"], tier, tier_note, statement, said, ministry_note])
     svg = _charts.cases_chart(rows, w, locale(lang))
     # Codes as the data has them, each beside its label in the page's language.
@@ -136,6 +135,9 @@ def map_rows(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str) ->
             label("tier", placement["tier"], lang),
             label("placement_change", placement["placement_change"], lang),
         )
+        earlier_label = ""
+        if earlier:
+            earlier_label = label("tier", earlier["tier"], lang) + (MARK_NOTED if caveated(earlier) else "")
         rows.append(
             {
                 "iso3": iso3,
@@ -145,7 +147,7 @@ def map_rows(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str) ->
                 "tier": placement["tier"],
                 "mark": mark(placement),
                 "tier_label": tier,
-                "before": label("tier", earlier["tier"], lang) + ("*" if caveated(earlier) else "") if earlier else "",
+                "before": earlier_label,
                 "before_tier": earlier["tier"] if earlier else "",
                 "change": change,
                 "change_code": placement["placement_change"],
