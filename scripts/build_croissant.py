@@ -121,6 +121,9 @@ def render(root: Path = ROOT, cite_as: str | None = None) -> dict[str, Any]:
         )
         record_sets.append(_record_set(parse_table(resource), file_id))
     (licence,) = descriptor["licenses"]
+    from asean_tip_data._facts import facts  # every date about the data is read from the data
+
+    about = facts(root / "datapackage.json")
     return {
         "@context": CONTEXT,
         "@type": "sc:Dataset",
@@ -131,7 +134,9 @@ def render(root: Path = ROOT, cite_as: str | None = None) -> dict[str, Any]:
         "identifier": descriptor["id"],
         "url": descriptor["homepage"],
         "version": descriptor["version"],
-        "datePublished": descriptor["created"][:10],
+        "datePublished": about.released,
+        "dateModified": about.released,
+        "temporalCoverage": f"{about.start.isoformat()}/{about.end.isoformat()}",
         "license": licence["path"],
         "inLanguage": "en",
         "keywords": descriptor["keywords"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import json
 import os
@@ -34,6 +35,21 @@ def authors() -> list[str]:
 def makers() -> list[str]:
     """Who made, publishes and maintains the dataset, and answers for it: the credit model's makers."""
     return ["asean-tip-data maintainers"]
+
+
+@pytest.fixture(scope="session")
+def coverage() -> tuple[str, str]:
+    """The first and last day of what the data describes, from the article and the reference files, not the package.
+
+    The first AMMTC opened on 18 December 1997 (Appendix 1, row 1); the last day is the later of the last
+    meeting held since the article that the reference dates and the end of the latest report's period
+    (31 March of its year: each TIP Report covers April to March).
+    """
+    with (ROOT / "tests" / "fixtures" / "meetings-after-the-article.csv").open(encoding="utf-8", newline="") as f:
+        ends = [row["end_date"] for row in csv.DictReader(f) if row["end_date"] and not row["not_added"]]
+    with (ROOT / "tests" / "fixtures" / "tip-tier-placements-2024-2025.csv").open(encoding="utf-8", newline="") as f:
+        latest = max(int(row["report_year"]) for row in csv.DictReader(f))
+    return "1997-12-18", max([*ends, f"{latest}-03-31"])
 
 
 @pytest.fixture(scope="session")

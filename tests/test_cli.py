@@ -54,7 +54,7 @@ def test_show_json_and_jsonl() -> None:
     assert (last["ministry_statement"], last["note_source_ids"]) == ("contradicts", "tribunnews-2024-05-07")
     assert array[1]["note"] is None  # 2017: no ministry statement found
     lines = run("show", "meetings", "--format", "jsonl").stdout.splitlines()
-    assert len(lines) == 42
+    assert len(lines) == 42 + 1  # the appendices' meetings, and the 19th AMMTC held since
     assert json.loads(lines[13])["venue_as_printed"] == "Dalam Jejaring Online"
     assert json.loads(lines[13])["city"] is None
 
@@ -77,19 +77,24 @@ def test_show_table_heads_each_column_with_its_title_in_the_language_and_its_nam
 
 def test_summary_gives_the_headline_figures() -> None:
     out = run("summary").stdout
-    assert "2023   998  " + "█" * 40 in out
+    assert "2023   998† " + "█" * 40 in out and "2021   361  " in out  # marked where others give another count
     assert "ATPOL        5  MYS 1, PHL 1, SGP 1, THA 1, TLS 1" in out
     assert "STAFNISPOL   6  MYS 5, PHL 1" in out
-    assert "AMMTC  18 meetings, 3 online; first 18 December 1997 (Manila), last 26 August 2024 (Vientiane)" in out
+    assert "AMMTC  19 meetings, 3 online; first 18 December 1997 (Manila), last 8 September 2025 (Melaka)" in out
+    assert "not in the article, from other pages (see its note: asean-tip-data show meetings): AMMTC 19" in out
     assert "in force                   11" in out
     # The tier history: countries by every report the data holds, to the latest, with its legend.
     assert re.search(r"country +2016 +2017 +2018 +2019 +2020 +2021 +2022 +2023 +2024 +2025\n", out)
-    assert re.search(r"\n  Indonesia +2 +2 +2 +2 +2 +2 +2W +2 +2 +2\n", out)
-    assert re.search(r"\n  Lao People's Democratic Republic +2W +2W +3 +2W +2 +2 +2 +2 +2W +3\n", out)
+    # Marked (*) where a placement is known otherwise than from two readings of its own report's narrative.
+    assert re.search(r"\n  Indonesia +2 +2 +2 +2 +2 +2 +2W\* +2 +2 +2\*\n", out)
+    assert re.search(r"\n  Lao People's Democratic Republic +2W +2W +3 +2W +2 +2 +2 +2 +2W +3\*\n", out)
     assert re.search(r"Latest TIP Report \(2025\)", out) and re.search(
-        r"\n  Lao People's Democratic Republic +Tier 3 +downgraded", out
+        r"\n  Lao People's Democratic Republic +Tier 3\* +downgraded", out
     )
     assert "Legend: 1 = Tier 1, 2 = Tier 2, 2W = Tier 2 Watch List, 3 = Tier 3" in out
+    # Each mark, explained in one line that says where its notes are.
+    assert "\n† the ministry, or another source, gives another count" in out and "show trafficking_cases)" in out
+    assert "\n* known otherwise than from that year's report text" in out and "show tip_tier_placements)" in out
 
 
 @pytest.mark.parametrize(
@@ -116,7 +121,9 @@ def test_help_on_every_command(command: str) -> None:
 
 
 def test_version() -> None:
-    assert run("--version").stdout.strip() == f"asean-tip-data {atd.__version__} (data {atd.DATA_VINTAGE})"
+    # The date is the article's, named as such: the data reach later (the period the page gives).
+    assert run("--version").stdout.strip() == f"asean-tip-data {atd.__version__} (article published 2024-12-01)"
+    assert atd.DATA_VINTAGE == "2024-12-01"
 
 
 def test_path_prints_the_bundled_descriptor() -> None:
@@ -204,7 +211,7 @@ def test_a_terminal_that_is_not_utf8_gets_replacement_characters_never_a_crash()
     summary = subprocess.run(
         [str(SCRIPT), "summary"], capture_output=True, env={**os.environ, "PYTHONIOENCODING": "ascii"}, check=False
     )
-    assert b"2023   998  ????" in summary.stdout  # the bars, each a replacement character
+    assert b"2023   998? ????" in summary.stdout  # the dagger and the bars, each a replacement character
 
 
 @pytest.mark.parametrize("args", [("cite",), ("show", "meetings", "--format", "csv"), ("summary",)])
@@ -263,7 +270,11 @@ def test_every_subcommand_has_a_description_an_example_and_help_for_every_option
 
 
 def test_dash_v_is_the_version() -> None:
-    assert run("-V").stdout == run("--version").stdout == f"asean-tip-data {atd.__version__} (data 2024-12-01)\n"
+    assert (
+        run("-V").stdout
+        == run("--version").stdout
+        == f"asean-tip-data {atd.__version__} (article published 2024-12-01)\n"
+    )
 
 
 def test_errors_speak_plain_words(tmp_path: Path) -> None:

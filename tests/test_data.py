@@ -20,17 +20,19 @@ def test_row_totals() -> None:
     totals = {name: len(atd.load(name)) for name in atd.resource_names()}
     assert totals == {
         "countries": 11,
-        "sources": 23,
+        "sources": 27,
         "trafficking_cases": 8,
+        "case_statements": 7,
         "trafficking_suspects": 3,
         "liaison_officers": 11,
-        "meetings": 42,
+        "meetings": 43,
         "mous": 13,
         "strategies": 7,
         "strategy_roles": 8,
         "challenges": 4,
         "tip_tiers": 4,
         "tip_tier_placements": 110,
+        "placement_sources": 344,
         "glossary": 36,
         "errata": 7,
     }
@@ -54,9 +56,11 @@ def test_two_officers_share_table_3_row_6_in_tawau() -> None:
     assert {(o.city, o.region, o.country_iso3) for o in shared} == {("Tawau", "Sabah", "MYS")}
 
 
-def test_the_amm_tc_met_18_times_and_the_somtc_24() -> None:
+def test_the_appendices_list_18_ammtc_and_24_somtc_and_the_19th_ammtc_was_held_since() -> None:
+    printed = Counter(m.forum for m in atd.load_meetings() if m.article_ref is not None)
+    assert printed == {"AMMTC": 18, "SOMTC": 24}
     forums = Counter(m.forum for m in atd.load_meetings())
-    assert forums == {"AMMTC": 18, "SOMTC": 24}
+    assert forums == {"AMMTC": 19, "SOMTC": 24}
     for forum, count in forums.items():
         numbers = [m.number for m in atd.load_meetings() if m.forum == forum]
         assert numbers == list(range(1, count + 1))
@@ -142,14 +146,28 @@ def test_foreign_keys_resolve(name: str, schemas: dict[str, Any]) -> None:
             assert None in value or value in keys, (name, value)
 
 
-@pytest.mark.parametrize("name", [n for n in atd.resource_names() if n not in ("sources", "errata")])
+# The rows that are themselves sources or corrections: a source, a page read, an erratum.
+SOURCES_THEMSELVES = ("sources", "placement_sources", "errata")
+
+
+@pytest.mark.parametrize("name", [n for n in atd.resource_names() if n not in SOURCES_THEMSELVES])
 def test_every_data_row_names_its_source(name: str) -> None:
     sources = {s.source_id for s in atd.load_sources()}
     for record in atd.load(name):
-        assert getattr(record, "source_id") in sources  # noqa: B009 (a field every model but two has)
-        # Only rows from outside the article have no place in it: ISO codes, and the tiers of other years than 2023.
-        outside = name == "countries" or (isinstance(record, atd.TipTierPlacement) and record.report_year != 2023)
-        assert bool(getattr(record, "article_ref")) is not outside, (name, record)  # noqa: B009
+        assert getattr(record, "source_id") in sources  # noqa: B009 (a field every data table's model has)
+        # Only rows from outside the article have no place in it: ISO codes, the tiers of other years than
+        # 2023, what the ministry and others said, and the meetings held since; each of these says how it is known.
+        outside = (
+            name in ("countries", "case_statements")
+            or (isinstance(record, atd.TipTierPlacement) and record.report_year != 2023)
+            or (isinstance(record, atd.Meeting) and record.note is not None)
+        )
+        assert bool(getattr(record, "article_ref", None)) is not outside, (name, record)
+
+
+def test_the_rows_that_are_sources_name_their_page() -> None:
+    assert all(page.url.startswith(("http://", "https://")) for page in atd.load_placement_sources())
+    assert all(statement.url and statement.source_id for statement in atd.load_case_statements())
 
 
 def test_every_erratum_points_at_an_existing_record_and_field(key_of: Callable[[str, atd.Record], str]) -> None:
@@ -191,51 +209,83 @@ def _statements() -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def test_the_ministry_s_statements_stand_beside_each_printed_count_with_their_pages() -> None:
-    cases = {c.year: c for c in atd.load_trafficking_cases()}
+def test_case_statements_equal_the_reference_row_for_row() -> None:
+    shipped = [
+        (s.year, s.value, s.unit, s.speaker, s.stated_on.isoformat(), s.publisher, s.url)
+        for s in atd.load_case_statements()
+    ]
+    reference = [
+        (int(r["year"]), int(r["value"]), r["unit"], r["speaker"], r["stated_on"], r["publisher"], r["url"])
+        for r in _statements()
+    ]
+    assert sorted(shipped) == sorted(reference) and len(shipped) == 7
+    # Every statement names its page: a row of sources with the same address and day.
     sources = {s.source_id: s for s in atd.load_sources()}
+    for statement in atd.load_case_statements():
+        page = sources[statement.source_id]
+        assert (page.url, page.released) == (statement.url, statement.stated_on), statement
+        # The ministry's own words go through the ministry's officials; the 2016 row is the U.S. State Department's.
+        assert statement.by_ministry is ("Ministry of Foreign Affairs" in statement.speaker and statement.year != 2016)
+        # Who spoke, in Indonesian: the ministry and the offices as Kemlu names them.
+        office = "Kementerian Luar Negeri RI" if statement.by_ministry else "Departemen Luar Negeri Amerika Serikat"
+        assert office in statement.speaker_indonesian and statement.speaker_indonesian != statement.speaker
+
+
+def test_no_news_publisher_s_words_are_shipped() -> None:
+    quoted = {(r["year"], r["url"]): r["quote"] for r in _statements()}
+    for statement in atd.load_case_statements():
+        if statement.publisher == "U.S. Department of State":  # a U.S. government work: its words may be quoted
+            assert statement.quote == quoted[(str(statement.year), statement.url)]
+        else:
+            assert statement.quote is None, statement
+
+
+def test_what_the_ministry_said_of_each_printed_count() -> None:
+    cases = {c.year: c for c in atd.load_trafficking_cases()}
+    # The printed values stay (Table 1 as printed), whatever anyone has said of them.
+    assert [c.cases for c in cases.values()] == [478, 340, 164, 259, 383, 361, 752, 998]
     said: dict[int, list[dict[str, str]]] = {}
     for statement in _statements():
         said.setdefault(int(statement["year"]), []).append(statement)
-    # The printed values stay (Table 1 as printed), whatever the ministry has said.
-    assert [c.cases for c in cases.values()] == [478, 340, 164, 259, 383, 361, 752, 998]
     for year, row in cases.items():
         statements = said.get(year, [])
         if not statements:  # 2017-2020: no statement found, no note
             assert (row.ministry_statement, row.note, row.note_indonesian, row.note_source_ids) == (None,) * 4
             continue
         assert row.note and row.note_indonesian and row.note_source_ids, year
-        cited = [sources[i] for i in row.note_source_ids.split()]  # every id is a row of sources
-        # Every page a statement was published on is cited, by a row of its own; nothing else is.
-        assert {s.url for s in cited} == {s["url"] for s in statements}, year
+        # The note cites the pages of that year's statements, each once, and every value they give.
+        pages = {s.url: s.source_id for s in atd.load_sources() if s.url}
+        assert set(row.note_source_ids.split()) == {pages[s["url"]] for s in statements}, year
         for statement in statements:
-            (page,) = [s for s in cited if s.url == statement["url"]]
-            assert page.released == datetime.date.fromisoformat(statement["stated_on"]), (year, page)
             assert statement["value"] in row.note and statement["value"] in row.note_indonesian, (year, statement)
-    # What the reference says of each year, in the words of the notes (English, then Indonesian).
-    assert cases[2021].ministry_statement == cases[2022].ministry_statement == "confirms"
-    assert "361 cases, twice" in (cases[2021].note or "")
-    assert "752 cases, twice" in (cases[2022].note or "") and "989" in (cases[2022].note or "")
+    # What the reference says of each year (its README), as the codes and notes say it.
+    assert cases[2021].ministry_statement == "confirms" and "361 cases, twice" in (cases[2021].note or "")
+    assert cases[2022].ministry_statement == "conflicting"  # 752 twice, and 900 from another official
+    assert "752" in (cases[2022].note or "") and "900" in (cases[2022].note or "") and "989" in (cases[2022].note or "")
     assert cases[2023].ministry_statement == "contradicts"
     assert "gave 798 cases for 2023" in (cases[2023].note or "") and "prints 998" in (cases[2023].note or "")
     assert "798 kasus" in (cases[2023].note_indonesian or "")
-    assert cases[2016].ministry_statement == "qualifies"
-    assert "a count of victims, not of cases" in (cases[2016].note or "")
-    assert "jumlah korban, bukan jumlah kasus" in (cases[2016].note_indonesian or "")
+    # 2016: no statement by the ministry; the same number in the 2017 TIP Report, hedged as the evidence allows.
+    assert cases[2016].ministry_statement is None
+    assert "whether Table 1's 478 is that figure is not known" in (cases[2016].note or "")
+    assert "tidak diketahui" in (cases[2016].note_indonesian or "")
 
 
-def test_the_sources_of_the_ministry_s_statements() -> None:
+def test_the_pages_of_the_statements_and_of_the_meetings_held_since() -> None:
     sources = {s.source_id: s for s in atd.load_sources()}
-    news = {i: s for i, s in sources.items() if s.kind == "news"}
-    reported = [s for s in _statements() if s["publisher"] != "U.S. Department of State"]
-    assert {(s.released, s.url) for s in news.values()} == {
-        (datetime.date.fromisoformat(s["stated_on"]), s["url"]) for s in reported
-    }
+    news = {s.url for s in sources.values() if s.kind == "news"}
+    reported = {s["url"] for s in _statements() if s["publisher"] != "U.S. Department of State"}
+    assert reported <= news
     narrative = sources["tip-2017-indonesia"]
     assert (narrative.kind, narrative.released) == ("report", datetime.date(2017, 6, 27))
     assert narrative.url == "https://www.state.gov/reports/2017-trafficking-in-persons-report/indonesia/"
-    for source in news.values():  # the pages are in Indonesian: so is the citation, beside the English
-        assert source.citation_indonesian and source.citation_indonesian.startswith(source.citation.split(" (")[0])
+    for source in sources.values():  # a page this dataset describes has its citation in Indonesian too
+        if source.kind in ("news", "webpage"):
+            assert source.citation_indonesian, source.source_id
+    # The wording the article prints under Tables 1 and 2 and the appendices, in Indonesian on Indonesian pages.
+    assert sources["kemlu-2024"].citation_indonesian == "Laporan Kementerian Luar Negeri RI, 2024"
+    assert sources["bareskrim-2023"].citation_indonesian == "Laporan data Bareskrim Polri dan Polda, 2023"
+    assert sources["asean-secretariat-2024"].citation_indonesian == "Laman Sekretariat ASEAN, 2024"
 
 
 def test_the_four_challenges_of_the_article_s_results() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, XSD
 import asean_tip_data as atd
 from asean_tip_data._dcat import record
 from asean_tip_data._descriptor import bundled_metadata
+from asean_tip_data._facts import facts
 
 SHAPES = Path(__file__).parent / "fixtures" / "dcat-ap-3.0.0"  # SEMIC's DCAT-AP 3.0.0 shapes (CC BY 4.0)
 SPDX = rdflib.Namespace("http://spdx.org/rdf/terms#")
@@ -78,7 +80,9 @@ def test_the_shapes_find_what_is_missing(graph: rdflib.Graph) -> None:
         assert not _validate(broken, shapes)[0], shapes
 
 
-def test_the_record_keeps_what_catalogues_need(graph: rdflib.Graph, makers: list[str], authors: list[str]) -> None:
+def test_the_record_keeps_what_catalogues_need(
+    graph: rdflib.Graph, makers: list[str], authors: list[str], coverage: tuple[str, str], root: Path
+) -> None:
     dataset = rdflib.URIRef(f"{HOME}#dataset")
     titles = {t.language: str(t) for t in graph.objects(dataset, DCTERMS.title) if isinstance(t, rdflib.Literal)}
     assert set(titles) == {"en", "id"} and titles["id"].startswith("Kerja sama Polri")
@@ -102,10 +106,12 @@ def test_the_record_keeps_what_catalogues_need(graph: rdflib.Graph, makers: list
     assert str(graph.value(dataset, DCTERMS.identifier)).startswith("urn:uuid:")
     assert str(graph.value(dataset, rdflib.URIRef("http://www.w3.org/ns/dcat#version"))) == atd.__version__
     period = graph.value(dataset, DCTERMS.temporal)
-    assert (str(graph.value(period, DCAT.startDate)), str(graph.value(period, DCAT.endDate))) == (
-        "1997-12-18",
-        "2024-08-30",
-    )
+    assert (str(graph.value(period, DCAT.startDate)), str(graph.value(period, DCAT.endDate))) == coverage
+    # This version's day, as the changelog gives it: issued and modified alike.
+    changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    released = re.search(rf"^## \[{re.escape(atd.__version__)}\] - (\S+)$", changelog, re.MULTILINE)
+    assert released is not None
+    assert {str(graph.value(dataset, p)) for p in (DCTERMS.issued, DCTERMS.modified)} == {released[1]}
     assert graph.value(dataset, DCTERMS.spatial) is not None and len(set(graph.objects(dataset, DCAT.theme))) == 2
     assert rdflib.URIRef("https://doi.org/10.32781/cakrawala.v18i2.733") in set(
         graph.objects(dataset, DCTERMS.relation)
@@ -151,4 +157,4 @@ def test_the_record_comes_from_python_and_the_command_line_in_both_serialisation
     result = subprocess.run([str(SCRIPT), "dcat", "--format", "json-ld"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and json.loads(result.stdout)
     with pytest.raises(ValueError, match="unknown DCAT-AP format 'rdf'"):
-        record(bundled_metadata(), format="rdf")
+        record(bundled_metadata(), facts(), format="rdf")

@@ -59,7 +59,7 @@ REFUSED: dict[str, tuple[Edit, str]] = {
     "a title that is no text": (lambda d: d.update(title=["a", "list"]), "title: must be a text"),
     "a resource that is no resource of ours": (
         lambda d: d["resources"].append({"name": "other", "path": "other.csv", "schema": {"fields": []}}),
-        "resources[14].name: 'other' is not a resource of this package",
+        "resources[16].name: 'other' is not a resource of this package",
     ),
     "a date that is no date": (lambda d: d.update(created="yesterday"), "created: must be an ISO 8601 date and time"),
 }

@@ -14,7 +14,7 @@ import asean_tip_data as atd
 
 def test_to_pandas_meetings() -> None:
     frame = atd.to_pandas("meetings")
-    assert len(frame) == 42
+    assert len(frame) == 43  # the appendices' 42 meetings and the 19th AMMTC
     assert str(frame["number"].dtype) == "int64"
     assert pd.api.types.is_datetime64_any_dtype(frame["start_date"])
     assert frame["start_date"].iloc[0] == pd.Timestamp("1997-12-18")
@@ -40,7 +40,7 @@ def test_codes_are_never_missing_values() -> None:
 
 def test_to_polars_meetings() -> None:
     frame = atd.to_polars("meetings")
-    assert frame.height == 42
+    assert frame.height == 43
     assert frame.schema["number"] == pl.Int64
     assert frame.schema["start_date"] == pl.Date
     assert frame.schema["forum"] == pl.Enum(["AMMTC", "SOMTC"])

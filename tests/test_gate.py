@@ -176,7 +176,7 @@ def test_a_folder_where_a_file_should_be_is_invalid_data_and_leaks_nothing(copy:
 def test_a_resource_listed_twice_is_a_problem(copy: Path) -> None:
     # 1.10.0: the last of the two won, and validate() said nothing.
     change(copy, lambda d: d["resources"].append(dict(resource(d, "mous"))))
-    assert atd.validate(copy) == (f"{copy / 'datapackage.json'}: resources[14]: resource 'mous' is listed twice",)
+    assert atd.validate(copy) == (f"{copy / 'datapackage.json'}: resources[16]: resource 'mous' is listed twice",)
 
 
 def test_a_number_of_thousands_of_digits_in_the_descriptor_is_invalid_data(copy: Path) -> None:

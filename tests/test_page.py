@@ -19,7 +19,9 @@ from asean_tip_data._page import build_page
 
 SCRIPT = Path(sys.executable).parent / "asean-tip-data"
 MAIN_LIMIT = 600_000  # bytes each language's main page may weigh with all that it loads
-TABLE_LIMIT = 300_000  # and each table's page
+# And each table's page: the longest is every page behind the tier placements (344 rows, each named,
+# dated and labelled, several with the report's own words), about 310 KB with the fonts it loads.
+TABLE_LIMIT = 350_000
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +140,7 @@ def test_no_cell_shows_a_code_twice_and_booleans_read_as_words(site: Path, lang:
         assert all(code != label for code, label in pairs), page.name
     meetings = (folder / "meetings.html").read_text(encoding="utf-8")
     online = re.findall(r'<td class="c-online nowrap">([^<]*)</td>', meetings)
-    assert sorted(set(online)) == (["no", "yes"] if lang == "en" else ["tidak", "ya"]) and len(online) == 42
+    assert sorted(set(online)) == (["no", "yes"] if lang == "en" else ["tidak", "ya"]) and len(online) == 42 + 1
     tiers = (folder / "tip_tier_placements.html").read_text(encoding="utf-8")
     assert ('<td class="c-tier nowrap">Tier 2</td>' in tiers) == (lang == "en")  # the label is the code itself
 
@@ -205,7 +207,7 @@ def test_every_chart_says_where_it_comes_from_and_gives_itself_away(site: Path, 
     # The code as the data has it, its label in the page's language; and what the ministry said of the count.
     assert rows[-1][:6] == ["2023", "998", "Tier 2", tier_2, "", "contradicts"]
     assert "798" in rows[-1][7] and ("Secretary-General" if lang == "en" else "Sekretaris Jenderal") in rows[-1][7]
-    assert [r[5] for r in rows] == ["qualifies", "", "", "", "", "confirms", "confirms", "contradicts"]
+    assert [r[5] for r in rows] == ["", "", "", "", "", "confirms", "conflicting", "contradicts"]
     if lang == "id":  # beside the codes, nothing of the Indonesian chart's data is in English
         words = [cell for row in rows for i, cell in enumerate(row) if i not in (2, 5)]
         assert words and not any(w in cell for w in ("Tier", "Watch List", "placement") for cell in words), words

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import io
 import json
 import os
 import re
@@ -11,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import tokenize
 import warnings
 from collections.abc import Callable
 from contextlib import closing
@@ -34,7 +37,7 @@ def _blocks(language: str) -> list[str]:
 
 def test_data_dictionary_is_current(script: Callable[[str], ModuleType]) -> None:
     build = script("build_readme")
-    assert build.updated(README, build.render(ROOT)) == README, "run python scripts/build_readme.py"
+    assert build.updated(README, build.render(ROOT), build.glance(ROOT)) == README, "run python scripts/build_readme.py"
 
 
 def test_data_dictionary_names_every_field(schemas: dict[str, Any]) -> None:
@@ -43,13 +46,72 @@ def test_data_dictionary_names_every_field(schemas: dict[str, Any]) -> None:
         assert re.findall(r"^\| `(\w+)` \|", section, re.MULTILINE) == [f["name"] for f in schema["fields"]]
 
 
+def _shown(block: str) -> dict[int, str]:
+    """Return each line's trailing comment, by line number: what the README shows that line gives."""
+    comments = {}
+    for token in tokenize.generate_tokens(io.StringIO(block).readline):
+        if token.type == tokenize.COMMENT:
+            comments[token.start[0]] = token.string.removeprefix("#").strip()
+    return comments
+
+
+class _Recorder(ast.NodeTransformer):
+    """Record the value of each expression whose line shows a Python literal as its result."""
+
+    def __init__(self, shown: dict[int, str]) -> None:
+        self.shown = shown
+        self.expected: dict[int, Any] = {}
+
+    def visit_Expr(self, node: ast.Expr) -> ast.AST:
+        line = node.end_lineno or node.lineno
+        comment = self.shown.get(line)
+        is_print = isinstance(node.value, ast.Call) and getattr(node.value.func, "id", None) == "print"
+        if comment is None or is_print:
+            return node
+        try:
+            self.expected[line] = ast.literal_eval(comment)
+        except (ValueError, SyntaxError):
+            return node  # prose: what the line does, not what it gives
+        record = ast.Call(ast.Name("_record", ast.Load()), [ast.Constant(line), node.value], [])
+        return ast.copy_location(ast.Expr(record), node)
+
+
+def _same(value: Any, shown: Any) -> bool:
+    """Return whether ``value`` is what the README shows; a shown tuple or list ending in ... is its beginning."""
+    if isinstance(shown, (tuple, list)) and shown and shown[-1] is Ellipsis:
+        return list(value)[: len(shown) - 1] == list(shown[:-1])
+    return bool(value == shown)
+
+
 @pytest.mark.parametrize("block", _blocks("python"), ids=lambda b: b.splitlines()[-1][:40])
-def test_python_examples_run(block: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_python_examples_run_and_give_what_they_show(
+    block: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
+    shown = _shown(block)
+    recorder = _Recorder(shown)
+    tree = ast.fix_missing_locations(recorder.visit(ast.parse(block)))
+    got: dict[int, Any] = {}
+    printed: dict[int, str] = {}
+
+    def record(line: int, value: Any) -> Any:
+        got[line] = value
+        return value
+
+    def show(*values: Any) -> None:  # a print whose line shows its output
+        line = sys._getframe(1).f_lineno
+        printed[line] = " ".join(map(str, values))
+
     with warnings.catch_warnings():
         # dplib's own model has a field named "schema", which pydantic warns about at import.
         warnings.filterwarnings("ignore", 'Field name "schema"', UserWarning)
-        exec(compile(block, "README.md", "exec"), {})
+        exec(compile(tree, "README.md", "exec"), {"_record": record, "print": show})
+    assert set(got) == set(recorder.expected), "a line whose result the README shows did not run"
+    for line, value in got.items():
+        assert _same(value, recorder.expected[line]), (line, value, recorder.expected[line])
+    for line, text in printed.items():
+        if line in shown:
+            assert text == shown[line], (line, text)
 
 
 @pytest.mark.parametrize("block", _blocks("js"))
@@ -90,14 +152,16 @@ def test_sql_examples_run(query: str, tmp_path: Path) -> None:
     database = atd.export("sqlite", tmp_path / "asean-tip.db")
     with closing(sqlite3.connect(database)) as db:
         result = db.execute(query).fetchall()
-    # Brunei, Cambodia, Indonesia and Lao PDR chaired five meetings each; all 42 are counted.
-    assert result[:4] == [
+    # Brunei, Cambodia, Indonesia and Lao PDR chaired five meetings each of the appendices' 42, Malaysia four
+    # and the 19th AMMTC, held since: all 43 are counted.
+    assert result[:5] == [
         ("Brunei Darussalam", 5),
         ("Cambodia", 5),
         ("Indonesia", 5),
         ("Lao People's Democratic Republic", 5),
+        ("Malaysia", 5),
     ]
-    assert sum(count for _, count in result) == 42
+    assert sum(count for _, count in result) == 42 + 1
 
 
 def test_readme_states_the_two_set_up_commands() -> None:

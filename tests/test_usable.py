@@ -15,6 +15,7 @@ import json
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -22,6 +23,7 @@ from hypothesis import HealthCheck, assume, given, seed, settings
 from hypothesis import strategies as st
 
 import asean_tip_data as atd
+from asean_tip_data import _rules
 from asean_tip_data._export import csv_lines, rows
 from asean_tip_data._package import open_package
 from asean_tip_data._summary import summary
@@ -92,6 +94,32 @@ def tables(draw: st.DrawFn) -> dict[str, list[list[str]]]:
         field = draw(st.sampled_from(fields))
         row = draw(st.integers(1, len(cells[name]) - 1))
         cells[name][row][cells[name][0].index(field["name"])] = draw(cell_of(field))
+    return derive(cells)
+
+
+def _records(table: list[list[str]], types: dict[str, Callable[[str], Any]]) -> list[Any]:
+    """Return rows of cells as objects with the fields a rule reads, typed as the rule reads them."""
+    header = table[0]
+    return [SimpleNamespace(**{h: types.get(h, str)(c) for h, c in zip(header, row, strict=True)}) for row in table[1:]]
+
+
+def derive(cells: dict[str, list[list[str]]]) -> dict[str, list[list[str]]]:
+    """Set every field that follows from the rows of another table as its rule has it: a drawn copy stays valid."""
+    number: dict[str, Callable[[str], Any]] = {
+        "report_year": int,
+        "year": int,
+        "cases": lambda c: int(c) if c else -1,
+        "value": int,
+    }
+    booleans: dict[str, Callable[[str], Any]] = {**number, "by_ministry": lambda c: c == "true"}
+    for derived in _rules.DERIVED:
+        rows_of = _records(cells[derived.source], booleans)
+        table = cells[derived.table]
+        for i, record in enumerate(_records(table, number), start=1):
+            key = tuple(getattr(record, k) for k in derived.key)
+            found = [r for r in rows_of if tuple(getattr(r, k) for k in derived.key) == key]
+            value = derived.rule(record, found)
+            table[i][table[0].index(derived.field)] = "" if value is None else str(value)
     return cells
 
 
@@ -186,7 +214,7 @@ NAMED: dict[str, tuple[str, Callable[[Cells], Cells]]] = {
     "every count zero": ("trafficking_cases", lambda t: [[*r[:1], "0", *r[2:]] if i else r for i, r in enumerate(t)]),
     "no AMMTC meeting": ("meetings", lambda t: [r for r in t if "AMMTC" not in r]),
     "Brunei's code 097": ("countries", lambda t: [[c.replace("096", "097") for c in r] for r in t]),
-    "no placements": ("tip_tier_placements", lambda t: t[:1]),
+    "no placements": ("tip_tier_placements placement_sources", lambda t: t[:1]),  # and no pages behind them
     "every table empty": ("", lambda t: t[:1]),
 }
 
@@ -195,13 +223,13 @@ NAMED: dict[str, tuple[str, Callable[[Cells], Cells]]] = {
 def test_the_named_copies_are_usable(case: str, tmp_path: Path) -> None:
     name, edit = NAMED[case]
     cells = {n: rows(n, open_package(None)) for n in atd.resource_names()}
-    for edited in [name] if name else list(cells):
+    for edited in name.split() if name else list(cells):
         cells[edited] = edit(cells[edited])
     if case == "every count zero":
         cells["trafficking_suspects"] = [
             [*r[:1], "0", *r[2:]] if i else r for i, r in enumerate(cells["trafficking_suspects"])
         ]
-    copy = write(tmp_path, (cells, []))
+    copy = write(tmp_path, (derive(cells), []))
     assert atd.validate(copy) == ()
     assert "AMMTC" in summary("id", copy)
     atd.dcat_ap("turtle", copy)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ._loading import (
         Loader,
         load,
+        load_case_statements,
         load_challenges,
         load_countries,
         load_errata,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
         load_liaison_officers,
         load_meetings,
         load_mous,
+        load_placement_sources,
         load_sources,
         load_strategies,
         load_strategy_roles,
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     )
     from ._page import build_page
     from .models import (
+        CaseStatement,
         Challenge,
         Country,
         Erratum,
@@ -46,6 +49,7 @@ if TYPE_CHECKING:
         LiaisonOfficer,
         Meeting,
         Mou,
+        PlacementSource,
         Record,
         Source,
         Strategy,
@@ -59,6 +63,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DATA_VINTAGE",
     "LANGUAGES",
+    "CaseStatement",
     "Challenge",
     "Country",
     "DataError",
@@ -69,6 +74,7 @@ __all__ = [
     "Loader",
     "Meeting",
     "Mou",
+    "PlacementSource",
     "Record",
     "Source",
     "Strategy",
@@ -86,6 +92,7 @@ __all__ = [
     "export",
     "label",
     "load",
+    "load_case_statements",
     "load_challenges",
     "load_countries",
     "load_errata",
@@ -93,6 +100,7 @@ __all__ = [
     "load_liaison_officers",
     "load_meetings",
     "load_mous",
+    "load_placement_sources",
     "load_sources",
     "load_strategies",
     "load_strategy_roles",

@@ -104,7 +104,8 @@ def locale_language() -> str:
 
 def parser(lang: str = "en") -> argparse.ArgumentParser:
     made_parser = _Parser(prog=PROG, description=_("POLRI and ASEANAPOL against human trafficking, as data."))
-    version = f"{PROG} {__version__} (data {DATA_VINTAGE})"
+    # The article's date, named as the article's: the data reach later (asean_tip_data._facts).
+    version = f"{PROG} {__version__} (" + _("article published {date}").format(date=DATA_VINTAGE) + ")"
     made_parser.add_argument("-V", "--version", action=_Print, text=version, help=_("print the version and exit"))
     subparsers = made_parser.add_subparsers(dest="command", required=True, metavar=_("COMMAND"), parser_class=_Parser)
     made = {}

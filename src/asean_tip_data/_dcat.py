@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._downloads import described, download_files
+from ._facts import Facts, facts
 from ._files import DataError
 from ._jsonld import FRAME, PLACE
 from ._messages import _
@@ -34,11 +35,11 @@ def dcat_ap(format: str = "turtle", datapackage: CopyArg = None) -> str:
     for resource in package.meta.resources:
         kind = f"parquet/resources/{resource.name}.parquet" if resource.parquet else f"resources/{resource.name}.csv"
         files[f"downloads/{kind}"] = package.files[resource.name]  # the bytes admitted, never read again
-    return record(package.meta, files, format)
+    return record(package.meta, facts(package), files, format)
 
 
-def record(meta: Metadata, files: Mapping[str, bytes] | None = None, format: str = "turtle") -> str:
-    """Return the DCAT-AP 3 record of a copy described by ``meta``, with the size and SHA-256 of each of ``files``."""
+def record(meta: Metadata, about: Facts, files: Mapping[str, bytes] | None = None, format: str = "turtle") -> str:
+    """Return the DCAT-AP 3 record of a copy described by ``meta`` and ``about``, with each file's size and SHA-256."""
     if format not in ("turtle", "json-ld"):
         raise ValueError(f"unknown DCAT-AP format {format!r}; expected one of: turtle, json-ld")
     rdflib = require("rdflib", _("the DCAT-AP record"), extra="dcat")
@@ -95,8 +96,9 @@ def record(meta: Metadata, files: Mapping[str, bytes] | None = None, format: str
     # rdflib's DCAT namespace is DCAT 2's; dcat:version is DCAT 3's.
     graph.add((dataset, uri("http://www.w3.org/ns/dcat#version"), literal(meta.version)))
     graph.add((dataset, owl.versionInfo, literal(meta.version)))  # DCAT-AP 2's, which its portals read
-    if meta.created:
-        graph.add((dataset, dct.issued, literal(meta.created[:10], datatype=xsd.date)))
+    if about.released:  # this version, made on the day the descriptor was created
+        graph.add((dataset, dct.issued, literal(about.released, datatype=xsd.date)))
+        graph.add((dataset, dct.modified, literal(about.released, datatype=xsd.date)))
     for code in meta.languages:
         iri, name = LANGUAGES[code]
         language = uri(EU + iri)
@@ -151,11 +153,12 @@ def record(meta: Metadata, files: Mapping[str, bytes] | None = None, format: str
         (place, dcat.centroid, literal(f"POINT({(west + east) / 2} {(south + north) / 2})", datatype=geo.wktLiteral))
     )
     graph.add((dataset, dct.spatial, place))
-    period = rdflib.BNode()
-    graph.add((period, rdf.type, dct.PeriodOfTime))
-    graph.add((period, dcat.startDate, literal("1997-12-18", datatype=xsd.date)))  # the first AMMTC
-    graph.add((period, dcat.endDate, literal("2024-08-30", datatype=xsd.date)))  # the last meeting's end
-    graph.add((dataset, dct.temporal, period))
+    if about.start is not None and about.end is not None:  # a copy whose tables hold no date covers no period
+        period = rdflib.BNode()
+        graph.add((period, rdf.type, dct.PeriodOfTime))
+        graph.add((period, dcat.startDate, literal(about.start.isoformat(), datatype=xsd.date)))
+        graph.add((period, dcat.endDate, literal(about.end.isoformat(), datatype=xsd.date)))
+        graph.add((dataset, dct.temporal, period))
     # A catalogue knows a licence by its address or its title. The licence's own address (the
     # descriptor's) names it on the CSV files, the EU licence authority's on the others: the same
     # licence (owl:sameAs), so that a portal whose register uses either finds it, and CKAN's default

@@ -45,6 +45,9 @@ CODED_FIELDS = {
     ("liaison_officers", "mission_type"): "mission_type",
     ("liaison_officers", "strategy_id"): "strategy",
     ("trafficking_cases", "ministry_statement"): "ministry_statement",
+    ("case_statements", "unit"): "unit",
+    ("placement_sources", "kind"): "page_kind",
+    ("placement_sources", "transcriptions"): "transcriptions",
 }
 
 

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from ._downloads import described, download_files
+from ._facts import Facts
 from ._metadata import Agent, Metadata, Reference
 from ._schema import Translations
 
@@ -46,12 +47,11 @@ def _source(source: Reference) -> dict[str, Any]:
     return found
 
 
-def jsonld(meta: Metadata, dumped: dict[str, Any]) -> str:
+def jsonld(meta: Metadata, about: Facts, dumped: dict[str, Any]) -> str:
     """Return the schema.org Dataset description of the site, the same on every page, safe inside <script>."""
     # Only http and https addresses of a copy are URLs here (the descriptor's model holds no other).
     homepage = meta.homepage or ""
     tables = [r.table for r in meta.resources]
-    dates = [m["start_date"] for m in dumped["meetings"]] + [m["end_date"] for m in dumped["meetings"]]
     pages = [homepage + ("" if code == "en" else f"{code}/") for code in meta.languages]
     west, south, east, north = FRAME
     data: dict[str, Any] = {
@@ -75,7 +75,9 @@ def jsonld(meta: Metadata, dumped: dict[str, Any]) -> str:
         "publisher": [_agent(m) for m in meta.makers],
         "isBasedOn": [_source(s) for s in meta.sources],
         "citation": [s.title for s in meta.sources],
-        "temporalCoverage": f"{min(dates)}/{max(dates)}" if dates else None,
+        "temporalCoverage": f"{about.start.isoformat()}/{about.end.isoformat()}" if about.start and about.end else None,
+        "datePublished": about.released or None,
+        "dateModified": about.released or None,
         "spatialCoverage": {
             "@type": "Place",
             "name": tagged(PLACE),

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from . import _cells
+from . import _cells, _rules
 from ._descriptor import admit
 from ._files import MAX_BYTES, DataError, PathArg, datapackage_path, descriptor_path, read_descriptor, read_file
 from ._messages import _
@@ -60,7 +60,18 @@ class Package:
         """Return the records of table ``name``, read and checked with every table it refers to."""
         with self.lock:
             if name not in self.tables:
-                self.tables[name] = self._read_table(bundled_tables()[name])
+                # A table whose field follows from another's rows is read with it, as one, and kept only
+                # if the rule holds: nothing half-checked is ever handed out.
+                group = _rules.together(name)
+                try:
+                    for member in group:
+                        if member not in self.tables:
+                            self.tables[member] = self._read_table(bundled_tables()[member])
+                    _rules.check(group, self.records, self.where)
+                except BaseException:
+                    for member in group:
+                        self.tables.pop(member, None)
+                    raise
             return self.tables[name]
 
     def of(self, model: type[R]) -> tuple[R, ...]:

@@ -13,6 +13,7 @@ from ._cite import cite
 from ._dcat import record
 from ._downloads import download_files
 from ._export import writer
+from ._facts import Facts, facts
 from ._i18n import LANGUAGES, date_text, words_in
 from ._jsonld import jsonld
 from ._loading import resource_names
@@ -69,18 +70,19 @@ def _write_site(site: Path, package: Package) -> None:
     writer("sqlite")(downloads / "asean-tip-data.sqlite", package)
     writer("parquet")(downloads / "parquet", package)
     tables = [r.table for r in package.meta.resources]
+    about = facts(package)
     if package.meta.homepage:  # a record's addresses are under the published home
         # Each download's size and checksum, from the files this run wrote.
         files = {path: (site / path).read_bytes() for _, path, _ in download_files(tables) if (site / path).is_file()}
         for name, format in (("dcat-ap.ttl", "turtle"), ("dcat-ap.jsonld", "json-ld")):
-            (downloads / name).write_text(record(package.meta, files, format), encoding="utf-8")
+            (downloads / name).write_text(record(package.meta, about, files, format), encoding="utf-8")
     environment = _environment()
     dumped = {name: [r.model_dump(mode="json") for r in rows] for name, rows in records.items()}
     geo = json.loads((SITE / "southeast-asia.geo.json").read_text(encoding="utf-8"))
     (site / "charts").mkdir()
-    described = jsonld(package.meta, dumped)  # one description of the Dataset, the same on every page
+    described = jsonld(package.meta, about, dumped)  # one description of the Dataset, the same on every page
     for lang in LANGUAGES:
-        _write_language(site, environment, lang, package, tables, dumped, geo, described)
+        _write_language(site, environment, lang, package, tables, dumped, geo, (about, described))
     css = environment.get_template("page.css.jinja").render(colours=COLOURS, ink=INK)
     (site / "page.css").write_text(css, encoding="utf-8")
     shutil.copyfile(SITE / "tables.js", site / "tables.js")
@@ -95,9 +97,10 @@ def _write_language(
     tables: list[Table],
     dumped: Any,
     geo: Any,
-    described: str,
+    known: tuple[Facts, str],
 ) -> None:
     w = words_in("page", lang)
+    about, described = known  # what the data covers, and the Dataset's description for search engines
     names = names_in(dumped["countries"], lang)
     lang_root = "" if lang == LANGUAGES[0] else f"{lang}/"
     (site / lang_root / "tables").mkdir(parents=True)
@@ -119,7 +122,8 @@ def _write_language(
         "page_description": description,
         "title": title,
         "description": description,
-        "vintage": _prose_date(meta.sources[0].version, lang) if meta.sources else "",
+        "vintage": _prose_date(about.article, lang),
+        "coverage": _coverage(about, lang, w),
         "licences": [(text_in(lic.titles, lang), lic.url) for lic in meta.licenses],
         "citation": cite("text", lang=lang),
         "bibtex": cite("bibtex", lang=lang),
@@ -129,7 +133,7 @@ def _write_language(
         "history": history(dumped, names, lang),
         "challenges": challenges(dumped, lang),
         "tables": lines,
-        "jsonld": described,
+        "jsonld": described,  # the same on every page
     }
     page = environment.get_template("index.html.jinja").render(main)
     (site / lang_root / "index.html").write_text(page, encoding="utf-8")
@@ -144,6 +148,13 @@ def _write_language(
             "table": content,
         }
         (site / lang_root / "tables" / f"{t.name}.html").write_text(template.render(context), encoding="utf-8")
+
+
+def _coverage(about: Facts, lang: str, w: dict[str, str]) -> str:
+    """Return the period the data covers, as ``lang`` writes dates; empty where the data holds no date."""
+    if about.start is None or about.end is None:
+        return ""
+    return w["coverage_value"].format(start=date_text(about.start, lang), end=date_text(about.end, lang))
 
 
 def _prose_date(text: str, lang: str) -> str:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from . import _credits
+from ._caveats import NOTED
 from ._cells import cell
 from ._files import web_link
-from ._i18n import CODED_FIELDS, constraints, in_language, label, number
-from ._page_figures import MARK_NOTED, caveats, mark, tier_legend
+from ._i18n import CODED_FIELDS, constraints, in_language, label, number, words_in
+from ._page_figures import caveats, mark, tier_legend
 from ._schema import Table, text_in
 from ._tiers import tier_grid
 
@@ -36,8 +38,13 @@ def history(dumped: Mapping[str, Any], names: Mapping[str, str], lang: str) -> d
             cells.append((tier, mark(placement) if placement else "", text))
         rows.append((name, cells))
     noted = caveats(placements, names, lang)
-    legend = tier_legend(lang, *([MARK_NOTED] if noted else []))
-    return {"years": years, "rows": rows, "legend": legend, "caveats": noted}
+    legend = tier_legend(lang, *([NOTED] if noted else []))
+    source = _credits.line(
+        words_in("page", lang)["source_history"],
+        reports=_credits.reports(placements, lang),
+        pages=_credits.pages(placements, names, dumped, lang),
+    )
+    return {"years": years, "rows": rows, "legend": legend, "caveats": noted, "source": source}
 
 
 def challenges(dumped: Mapping[str, Any], lang: str) -> list[dict[str, str]]:
@@ -106,6 +113,8 @@ def table_page(
             for f in table.fields
         ],
         "sources": _sources(rows, sources, lang),
+        # A table of pages read (placement_sources) names no source: each row is one.
+        "sources_themselves": "url" in table.field_names and "source_id" not in table.field_names,
     }
 
 

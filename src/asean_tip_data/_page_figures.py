@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from . import _charts
+from . import _caveats, _charts, _credits
+from ._caveats import DISPUTED as DISPUTED
+from ._caveats import NOTED as NOTED
 from ._i18n import date_text, in_language, label, locale, number, words
 from ._tier_map import tier_map
 from ._tiers import MARKS
 
 Rows = Sequence[Mapping[str, Any]]
-MARK_NOTED = "*"  # a placement known otherwise than from its own report's narrative, or from one source
-MARK_COUNT = "†"  # a printed count that a ministry statement contradicts or qualifies
 
 
 class Figure(NamedTuple):
@@ -31,12 +31,12 @@ class Figure(NamedTuple):
 
 def caveated(placement: Mapping[str, Any]) -> bool:
     """Return whether a placement carries a caveat on its evidence, shown with an asterisk wherever it is drawn."""
-    return bool(placement.get("note"))
+    return _caveats.noted(placement.get("note"))
 
 
 def mark(placement: Mapping[str, Any]) -> str:
     """Return the tier's mark, with an asterisk where the placement carries a caveat."""
-    return MARKS[placement["tier"]] + (MARK_NOTED if caveated(placement) else "")
+    return MARKS[placement["tier"]] + (NOTED if caveated(placement) else "")
 
 
 def caveats(placements: Iterable[Mapping[str, Any]], names: Mapping[str, str], lang: str) -> list[str]:
@@ -49,21 +49,21 @@ def caveats(placements: Iterable[Mapping[str, Any]], names: Mapping[str, str], l
     lines = []
     for note, where in covered.items():
         placed = "; ".join(name + ", " + ", ".join(years) for name, years in where.items())
-        lines.append(f"{MARK_NOTED} {placed}: {note}")
+        lines.append(f"{NOTED} {placed}: {note}")
     return lines
 
 
 def count_caveat(row: Mapping[str, Any], lang: str) -> str | None:
-    """Return the caveat of a printed count that a ministry statement contradicts or qualifies: "† 2023: ..."."""
-    if row.get("ministry_statement") not in {"contradicts", "qualifies"}:
+    """Return the caveat of a printed count that the ministry or another source gives otherwise: "† 2023: ..."."""
+    if not _caveats.disputed(row.get("ministry_statement"), row.get("note")):
         return None
-    return f"{MARK_COUNT} {row['year']}: {in_language(row, 'note', lang)}"
+    return f"{DISPUTED} {row['year']}: {in_language(row, 'note', lang)}"
 
 
 def tier_legend(lang: str, *marks: str) -> list[tuple[str, str, str]]:
     """Return each tier's code, mark and label in ``lang``, best first, then what each of ``marks`` means."""
     legend = [(tier, mark_, label("tier", tier, lang)) for tier, mark_ in MARKS.items()]
-    meaning = {MARK_NOTED: "mark_noted", MARK_COUNT: "mark_count"}
+    meaning = {NOTED: "mark_noted", DISPUTED: "mark_count"}
     return legend + [("", m, words()["page"][meaning[m]][lang]) for m in marks]
 
 
@@ -85,11 +85,12 @@ def placements_in(dumped: Mapping[str, Rows], year: int) -> dict[str, Mapping[st
 
 def _cases(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[str, str], lang: str) -> Figure:
     indonesia = {p["report_year"]: p for p in dumped["tip_tier_placements"] if p["country_iso3"] == "IDN"}
-    rows, data, notes, counted = [], [], [], []
+    rows, data, notes, counted, drawn = [], [], [], [], []
     for r in dumped["trafficking_cases"]:
         placement = indonesia.get(r["year"])
         if placement is None:
             continue
+        drawn.append((r, placement))
         tier = label("tier", placement["tier"], lang)
         text = w["cases_description"].format(year=r["year"], cases=number(r["cases"], lang), tier=tier)
         noted, count_note = caveats([placement], names, lang), count_caveat(r, lang)
@@ -97,7 +98,7 @@ def _cases(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[str,
         notes += noted
         counted += said_otherwise
         text += "".join(f" ({n})" for n in noted + said_otherwise)
-        shown = number(r["cases"], lang) + (MARK_COUNT if count_note else "")
+        shown = number(r["cases"], lang) + (DISPUTED if count_note else "")
         rows.append({**r, "tier": placement["tier"], "mark": mark(placement), "shown": shown, "description": text})
         statement = r.get("ministry_statement") or ""
         said = label("ministry_statement", statement, lang) if statement else ""
@@ -107,10 +108,16 @@ def _cases(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[str,
     # Codes as the data has them, each beside its label in the page's language.
     columns = ["year", "cases", "indonesia_tier", "indonesia_tier_label", "indonesia_tier_note"]
     columns += ["ministry_statement", "ministry_statement_label", "ministry_note"]
-    legend = tier_legend(lang, *([MARK_NOTED] if notes else []), *([MARK_COUNT] if counted else []))
-    return Figure(
-        "cases", w["cases_title"], svg, legend, w["cases_caption"], w["source_cases"], notes + counted, columns, data
+    legend = tier_legend(lang, *([NOTED] if notes else []), *([DISPUTED] if counted else []))
+    counts, tiers = [r for r, _ in drawn], [p for _, p in drawn]
+    source = _credits.line(
+        w["source_cases"],
+        credited=_credits.credited(counts, dumped["sources"], lang),
+        reports=_credits.reports(tiers, lang),
+        pages=_credits.pages(tiers, names, dumped, lang),
+        notes=_credits.cited(_credits.note_sources(counts), dumped["sources"], lang),
     )
+    return Figure("cases", w["cases_title"], svg, legend, w["cases_caption"], source, notes + counted, columns, data)
 
 
 def _suspects(dumped: Mapping[str, Rows], w: Mapping[str, str], lang: str) -> Figure:
@@ -120,7 +127,10 @@ def _suspects(dumped: Mapping[str, Rows], w: Mapping[str, str], lang: str) -> Fi
     ]
     svg = _charts.suspects_chart(rows, w, locale(lang))
     data = [[r["year"], r["suspects"]] for r in dumped["trafficking_suspects"]]
-    return Figure("suspects", w["suspects_title"], svg, [], "", w["source_suspects"], [], ["year", "suspects"], data)
+    source = _credits.line(
+        w["source_suspects"], credited=_credits.credited(dumped["trafficking_suspects"], dumped["sources"], lang)
+    )
+    return Figure("suspects", w["suspects_title"], svg, [], "", source, [], ["year", "suspects"], data)
 
 
 def map_rows(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str) -> list[dict[str, Any]]:
@@ -137,7 +147,7 @@ def map_rows(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str) ->
         )
         earlier_label = ""
         if earlier:
-            earlier_label = label("tier", earlier["tier"], lang) + (MARK_NOTED if caveated(earlier) else "")
+            earlier_label = label("tier", earlier["tier"], lang) + (NOTED if caveated(earlier) else "")
         rows.append(
             {
                 "iso3": iso3,
@@ -165,7 +175,7 @@ def short_names(dumped: Mapping[str, Rows], names: Mapping[str, str]) -> dict[st
     printed += [(m["chair_iso3"], m["chair_as_printed"]) for m in dumped["meetings"]]
     shorter: dict[str, set[str]] = {}
     for iso3, name in printed:
-        if iso3 in names and len(name) < len(names[iso3]):
+        if iso3 in names and name and len(name) < len(names[iso3]):  # a meeting not in the article prints none
             shorter.setdefault(iso3, set()).add(name)
     return {iso3: sorted(forms, key=lambda n: (-len(n), n)) for iso3, forms in shorter.items()}
 
@@ -177,6 +187,10 @@ def _map(
     svg = tier_map(rows, geo, w, locale(lang))
     before = placements_in(dumped, 2022)
     noted = caveats(before.values(), names, lang)
+    drawn = [*placements_in(dumped, 2023).values(), *before.values()]
+    source = _credits.line(
+        w["source_map"], reports=_credits.reports(drawn, lang), pages=_credits.pages(drawn, names, dumped, lang)
+    )
     data = [
         [r["iso3"], r["name"], r["tier"], r["tier_label"], r["before_tier"], r["before"], r["change_code"], r["change"]]
         for r in rows
@@ -186,9 +200,9 @@ def _map(
         "map",
         w["map_title"],
         svg,
-        tier_legend(lang, *([MARK_NOTED] if noted else [])),
+        tier_legend(lang, *([NOTED] if noted else [])),
         w["map_caption"],
-        w["source_map"],
+        source,
         noted,
         columns,
         data,
@@ -204,12 +218,29 @@ def _timeline(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[s
         text = w["meeting_description"].format(
             forum=m["forum"], number=m["number"], date=date_text(m["start_date"], lang), place=place
         )
+        if m["article_ref"] is None:  # a meeting held since the article, known from other pages
+            text += " " + w["meeting_after"]
         rows.append({**m, "mode": w["online"] if m["online"] else w["in_person"], "description": text})
     svg = _charts.timeline(rows, w, locale(lang))
+    printed = [m for m in dumped["meetings"] if m["article_ref"] is not None]
+    later = [m for m in dumped["meetings"] if m["article_ref"] is None]
+    named = {id(m): w["meeting_name"].format(forum=m["forum"], number=m["number"]) for m in later}
+    source = _credits.line(
+        w["source_timeline"],
+        credited=_credits.credited(printed, dumped["sources"], lang),
+        later=_credits.line(
+            w["source_later"],
+            meetings=_credits.listed((named[id(m)] for m in later), lang),
+            pages=_credits.cited(_credits.note_sources(later), dumped["sources"], lang),
+        )
+        if later
+        else "",
+    )
+    notes = [f"{named[id(m)]}: {in_language(m, 'note', lang)}" for m in later]
     columns = ["forum", "number", "start_date", "end_date", "city", "online", "mode"]
     data = [
         [m[c] if m[c] is not None else "" for c in columns[:-1]] + [r["mode"]]
         for m, r in zip(dumped["meetings"], rows, strict=True)
     ]
     legend_caption = f"{w['timeline_legend_in_person']} · {w['timeline_legend_online']}"
-    return Figure("timeline", w["timeline_title"], svg, [], legend_caption, w["source_timeline"], [], columns, data)
+    return Figure("timeline", w["timeline_title"], svg, [], legend_caption, source, notes, columns, data)

@@ -8,6 +8,7 @@ MODELS: dict[str, type[models.Record]] = {
     "countries": models.Country,
     "sources": models.Source,
     "trafficking_cases": models.TraffickingCases,
+    "case_statements": models.CaseStatement,
     "trafficking_suspects": models.TraffickingSuspects,
     "liaison_officers": models.LiaisonOfficer,
     "meetings": models.Meeting,
@@ -17,6 +18,7 @@ MODELS: dict[str, type[models.Record]] = {
     "challenges": models.Challenge,
     "tip_tiers": models.TipTier,
     "tip_tier_placements": models.TipTierPlacement,
+    "placement_sources": models.PlacementSource,
     "glossary": models.GlossaryTerm,
     "errata": models.Erratum,
 }

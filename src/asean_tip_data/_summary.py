@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from ._caveats import DISPUTED, NOTED, disputed, noted
 from ._i18n import date_text, label, words_in
 from ._messages import shown
 from ._package import CopyArg, open_package
@@ -39,7 +40,9 @@ def summary(lang: str = "en", datapackage: CopyArg = None) -> str:
     cases, officers, meetings = package.of(TraffickingCases), package.of(LiaisonOfficer), package.of(Meeting)
     out = [word("cases", lang)]
     largest = max((r.cases for r in cases), default=0)
-    out += [f"  {r.year}  {r.cases:>4}  {_bar(r.cases, largest)}" for r in cases]
+    # A count the ministry or another source gives otherwise is marked, as the page marks it.
+    marked = {r.year: DISPUTED if disputed(r.ministry_statement, r.note) else " " for r in cases}
+    out += [f"  {r.year}  {r.cases:>4}{marked[r.year]} {_bar(r.cases, largest)}" for r in cases]
     out += ["", word("suspects", lang)]
     out.append("  " + " · ".join(f"{r.year}: {r.suspects}" for r in package.of(TraffickingSuspects)))
     out += ["", word("officers", lang, len(officers))]
@@ -63,6 +66,8 @@ def summary(lang: str = "en", datapackage: CopyArg = None) -> str:
             last.city or online,
         )
         out.append(f"  {forum}  " + word("held", lang, len(held), sum(m.online for m in held), *dates))
+    if later := [f"{m.forum} {m.number}" for m in meetings if m.article_ref is None]:
+        out.append("  " + word("later", lang, ", ".join(later)))
     out += ["", word("mous", lang)]
     for status, count in Counter(m.status for m in package.of(Mou)).most_common():
         out.append(f"  {label('mou_status', status, lang):<26} {count:>2}")
@@ -75,8 +80,7 @@ def summary(lang: str = "en", datapackage: CopyArg = None) -> str:
         placed = sorted((p for p in placements if p.report_year == year), key=lambda p: severity[p.tier])
         rows = [word("map_header", lang).split("|")]
         rows += [
-            [names[p.country_iso3], label("tier", p.tier, lang), label("placement_change", p.placement_change, lang)]
-            for p in placed
+            [names[p.country_iso3], _tier(p, lang), label("placement_change", p.placement_change, lang)] for p in placed
         ]
         return ["  " + line for line in table(rows)[0].splitlines()]
 
@@ -86,14 +90,27 @@ def summary(lang: str = "en", datapackage: CopyArg = None) -> str:
     if latest != 2023:
         out += ["", word("latest", lang, latest), *year_table(latest)]
     out += ["", word("history", lang), *history(placements, names, lang)]
+    # What the marks mean, as the page's legends say it, and where the notes are.
+    legend = [word("disputed", lang, DISPUTED)] if DISPUTED in marked.values() else []
+    legend += [word("noted", lang, NOTED)] if any(noted(p.note) for p in placements) else []
+    out += ["", *legend] if legend else []
     # The copy's values (names, cities) reach a terminal: never a control character among them.
     return "\n".join(shown(line) for line in out)
 
 
+def _tier(placement: TipTierPlacement, lang: str) -> str:
+    """Return a placement's tier in ``lang``, marked where its note says how it is known."""
+    return label("tier", placement.tier, lang) + (NOTED if noted(placement.note) else "")
+
+
 def history(placements: Iterable[TipTierPlacement], names: dict[str, str], lang: str) -> list[str]:
     """Return the grid of tiers, countries by report years, with its legend, as indented lines."""
+    placements = list(placements)
     years, grid = tier_grid(((p.country_iso3, p.report_year, p.tier) for p in placements), names)
+    marked = {(p.country_iso3, p.report_year) for p in placements if noted(p.note)}
     rows = [[word("country", lang), *map(str, years)]]
-    rows += [[name, *(MARKS.get(tier, "") for tier in tiers)] for name, tiers in grid]
+    for iso3, (name, tiers) in zip(names, grid, strict=True):
+        marks = (MARKS.get(t, "") + (NOTED if (iso3, y) in marked else "") for y, t in zip(years, tiers, strict=True))
+        rows.append([name, *marks])
     legend = ", ".join(f"{mark} = {label('tier', tier, lang)}" for tier, mark in MARKS.items())
     return ["  " + line for line in table(rows)[0].splitlines()] + ["  " + word("legend", lang, legend)]

@@ -5,9 +5,12 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
+from ._provenance import CaseStatement, Erratum, PlacementSource, Source
 from ._record import Broken, Count, Iso3, Ordinal, Record, SourceId, SourceIds, StrategyId, Year
 
-__all__ = ["Broken", "Record"]  # the base of every model, and the error a rule between fields raises
+# The base of every model and the error a rule between fields raises; the records of where the data
+# comes from live in _provenance, and are these models as much as the others.
+__all__ = ["Broken", "CaseStatement", "Erratum", "PlacementSource", "Record", "Source"]
 
 
 class Country(Record):
@@ -23,27 +26,12 @@ class Country(Record):
     article_ref: str | None
 
 
-class Source(Record):
-    """A source cited for rows of the data."""
-
-    source_id: SourceId
-    kind: Literal["article", "credited", "standard", "editorial", "report", "webpage", "news"]
-    citation: str
-    citation_indonesian: str | None
-    year: Year | None
-    released: datetime.date | None
-    doi: Annotated[str, StringConstraints(pattern=r"^10\.[0-9]{4,9}/\S+$")] | None
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None
-    license: str | None
-    article_ref: str | None
-
-
 class TraffickingCases(Record):
     """Trafficking cases with Indonesian victims in one year (Table 1), with what the ministry has said of it."""
 
     year: Year
     cases: Count
-    ministry_statement: Literal["confirms", "contradicts", "qualifies"] | None
+    ministry_statement: Literal["confirms", "conflicting", "contradicts", "qualifies"] | None
     note: str | None
     note_indonesian: str | None
     note_source_ids: SourceIds | None
@@ -51,12 +39,12 @@ class TraffickingCases(Record):
     article_ref: str
 
     def check(self) -> None:
-        """Raise ValueError unless a ministry statement comes with its note in both languages and its sources."""
-        said = (self.ministry_statement, self.note, self.note_indonesian, self.note_source_ids)
-        if any(x is not None for x in said) and None in said:
-            raise Broken(
-                "ministry_statement, note, note_indonesian and note_source_ids are given together or not at all"
-            )
+        """Raise ValueError unless a note comes in both languages with its sources, and a statement with a note."""
+        noted = (self.note, self.note_indonesian, self.note_source_ids)
+        if any(x is not None for x in noted) and None in noted:
+            raise Broken("note, note_indonesian and note_source_ids are given together or not at all")
+        if self.ministry_statement is not None and self.note is None:
+            raise Broken("ministry_statement is given with a note that says what the ministry said")
 
 
 class TraffickingSuspects(Record):
@@ -89,29 +77,40 @@ class LiaisonOfficer(Record):
 
 
 class Meeting(Record):
-    """An AMMTC or SOMTC meeting (Appendices 1 and 2)."""
+    """An AMMTC or SOMTC meeting (Appendices 1 and 2, and one held since, from other pages)."""
 
     forum: Literal["AMMTC", "SOMTC"]
     number: Ordinal
-    name_as_printed: str
+    name_as_printed: str | None
     chair_iso3: Iso3
-    chair_as_printed: str
+    chair_as_printed: str | None
     start_date: datetime.date
     end_date: datetime.date
-    dates_as_printed: str
+    dates_as_printed: str | None
     city: str | None
-    venue_as_printed: str
+    venue_as_printed: str | None
     online: bool
     chair_follows_asean_chairmanship: bool
+    note: str | None
+    note_indonesian: str | None
+    note_source_ids: SourceIds | None
     source_id: SourceId
-    article_ref: str
+    article_ref: str | None
 
     def check(self) -> None:
-        """Raise ValueError if the meeting ends before it starts, or is online with a city."""
+        """Raise ValueError if the meeting ends before it starts, is online with a city, or is not printed unsaid."""
         if self.end_date < self.start_date:
             raise Broken("end_date {end} is before start_date {start}", end=self.end_date, start=self.start_date)
         if self.online != (self.city is None):
             raise Broken("online must be true exactly when city is empty")
+        printed = (self.name_as_printed, self.chair_as_printed, self.dates_as_printed, self.venue_as_printed)
+        if None in (*printed, self.article_ref) and not all(x is None for x in (*printed, self.article_ref)):
+            raise Broken("the fields as printed and article_ref are given together or not at all")
+        noted = (self.note, self.note_indonesian, self.note_source_ids)
+        if (self.article_ref is None) != all(x is not None for x in noted):
+            raise Broken(
+                "note, note_indonesian and note_source_ids are given for a meeting exactly when it is not printed"
+            )
 
 
 class Mou(Record):
@@ -213,32 +212,4 @@ class GlossaryTerm(Record):
     definition: str
     definition_indonesian: str
     source_id: SourceId
-    article_ref: str
-
-
-class Erratum(Record):
-    """A correction this package makes to the printed text."""
-
-    erratum_id: Ordinal
-    resource: Literal[
-        "countries",
-        "sources",
-        "trafficking_cases",
-        "trafficking_suspects",
-        "liaison_officers",
-        "meetings",
-        "mous",
-        "strategies",
-        "strategy_roles",
-        "challenges",
-        "tip_tiers",
-        "tip_tier_placements",
-        "glossary",
-    ]
-    record: str
-    field: str
-    printed: str
-    corrected: str
-    reason: str
-    reason_indonesian: str
     article_ref: str

@@ -1,0 +1,109 @@
+"""Nothing about the data is written by hand: every count, date and coverage a file states is the data's own.
+
+The expectations come from the article and the reference files (the `coverage` fixture), or from the
+data loaded here; each file is read as its readers read it (YAML, JSON, text).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import yaml
+
+import asean_tip_data as atd
+from asean_tip_data._facts import facts
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _released(root: Path) -> str:
+    """Return this version's day, as the changelog's heading for it gives it."""
+    changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    found = re.search(rf"^## \[{re.escape(atd.__version__)}\] - (\d{{4}}-\d{{2}}-\d{{2}})$", changelog, re.MULTILINE)
+    assert found is not None
+    return found[1]
+
+
+def test_the_period_the_data_covers_runs_from_the_first_meeting_to_the_latest_meeting_or_report(
+    coverage: tuple[str, str],
+) -> None:
+    about = facts()
+    assert about.start is not None and about.end is not None
+    assert (about.start.isoformat(), about.end.isoformat()) == coverage
+    # No earlier than the end of any meeting or of any report's period in the data.
+    ends = [m.end_date for m in atd.load_meetings()] + [s.period_end for s in atd.load_sources() if s.period_end]
+    assert about.end == max(ends)
+
+
+def test_every_report_covers_april_to_march_as_the_reference_gives_it() -> None:
+    reports = [s for s in atd.load_sources() if s.kind == "report"]
+    assert len(reports) == 11
+    for report in reports:
+        assert report.year is not None and report.period_start and report.period_end, report.source_id
+        assert (report.period_start.isoformat(), report.period_end.isoformat()) == (
+            f"{report.year - 1}-04-01",
+            f"{report.year}-03-31",
+        )
+
+
+def test_the_release_date_is_one_day_everywhere(root: Path, descriptor: dict[str, Any]) -> None:
+    day = _released(root)
+    assert descriptor["created"][:10] == day == facts().released
+    cff = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
+    assert (str(cff["date-released"]), cff["version"]) == (day, atd.__version__)
+    croissant = json.loads((root / "croissant.json").read_text(encoding="utf-8"))
+    assert (croissant["datePublished"], croissant["dateModified"], croissant["version"]) == (day, day, atd.__version__)
+    assert json.loads((root / ".zenodo.json").read_text(encoding="utf-8"))["version"] == atd.__version__
+
+
+def test_croissant_states_the_period_the_data_covers(root: Path, coverage: tuple[str, str]) -> None:
+    croissant = json.loads((root / "croissant.json").read_text(encoding="utf-8"))
+    assert croissant["temporalCoverage"] == "/".join(coverage)
+
+
+def test_the_descriptor_s_years_are_the_data_s(descriptor: dict[str, Any]) -> None:
+    years = sorted({p.report_year for p in atd.load_tip_tier_placements()})
+    stated = f"{years[0]}-{years[-1]}"
+    assert f"TIP Reports of {stated}" in descriptor["description"]
+    assert f"{years[0]}\u2013{years[-1]}" in descriptor["description_translated"]["id"]
+
+
+def test_readme_states_the_data_s_counts(root: Path, script: Callable[[str], ModuleType]) -> None:
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    glance = readme.split("<!-- at-a-glance:start", 1)[1].split("<!-- at-a-glance:end -->", 1)[0]
+    rows = dict(re.findall(r"^\| `(\w+)` \| [^|]* \| (\d+) \|$", glance, re.MULTILINE))
+    assert {name: int(count) for name, count in rows.items()} == {n: len(atd.load(n)) for n in atd.resource_names()}
+    # The JavaScript example's output, as its comment shows it.
+    shown = re.search(r"// (\{.*\})$", readme, re.MULTILINE)
+    assert shown is not None
+    for name, count in re.findall(r'"(\w+)":(\d+)', shown[1]):
+        assert int(count) == len(atd.load(name)), name
+    assert glance.count("|") > 16 * 4 and script("build_readme").glance(root) in readme
+
+
+def _families() -> set[str]:
+    with (FIXTURES / "tip-tier-sources.csv").open(encoding="utf-8", newline="") as f:
+        return {row["source_family"] for row in csv.DictReader(f)}
+
+
+def test_licence_file_is_the_data_s_and_credits_every_publisher_read(
+    root: Path, script: Callable[[str], ModuleType]
+) -> None:
+    text = (root / "LICENSE-DATA").read_text(encoding="utf-8")
+    assert script("build_license").render(root) == text, "run python scripts/build_license.py"
+    flat = " ".join(text.split())
+    families = _families()
+    assert f"come from {len(families)} publishers" in flat and all(family in flat for family in families)
+    assert f"The {len(atd.load_placement_sources())} pages" in flat
+    assert f"resources/errata.csv ({len(atd.load_errata())} rows)" in flat
+    # News pages are never called U.S. government works.
+    assert "works of the U.S. government; of the pages of the" in flat
+    for source in atd.load_sources():
+        if source.kind in ("report", "news", "webpage"):
+            assert " ".join(source.citation.split()) in flat, source.source_id
