@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from ._cite import cite
+from ._datasette import metadata_text
 from ._dcat import record
-from ._downloads import download_files
+from ._downloads import SQLITE, datasette_files, download_files
 from ._export import writer
 from ._i18n import LANGUAGES, date_text, words_in
 from ._jsonld import jsonld
@@ -67,6 +68,8 @@ def _write_site(site: Path, package: Package) -> None:
     downloads = site / "downloads"
     writer("csv")(downloads, package)  # with the copy's descriptor
     writer("sqlite")(downloads / "asean-tip-data.sqlite", package)
+    for _, path, lang in datasette_files():  # datasette's metadata beside it, in each language
+        (site / path).write_text(metadata_text(package.meta, Path(SQLITE).stem, lang), encoding="utf-8")
     writer("parquet")(downloads / "parquet", package)
     tables = [r.table for r in package.meta.resources]
     if package.meta.homepage:  # a record's addresses are under the published home
@@ -123,7 +126,7 @@ def _write_language(
         "licences": [(text_in(lic.titles, lang), lic.url) for lic in meta.licenses],
         "citation": cite("text", lang=lang),
         "bibtex": cite("bibtex", lang=lang),
-        "downloads": [(name, path) for name, path, _ in download_files(tables) if (site / path).is_file()],
+        "downloads": _listed(site, tables),
         "figures": drawn,
         "map_rows": map_rows(dumped, names, lang),
         "history": history(dumped, names, lang),
@@ -144,6 +147,16 @@ def _write_language(
             "table": content,
         }
         (site / lang_root / "tables" / f"{t.name}.html").write_text(template.render(context), encoding="utf-8")
+
+
+def _listed(site: Path, tables: list[Table]) -> list[tuple[str, str]]:
+    """Return the downloads the page lists: every file written, datasette's metadata after the SQLite database."""
+    listed = []
+    for name, path, _ in download_files(tables):
+        listed += [(name, path)] if (site / path).is_file() else []
+        if path == SQLITE:
+            listed += [(name, path) for name, path, _ in datasette_files()]
+    return listed
 
 
 def _prose_date(text: str, lang: str) -> str:
