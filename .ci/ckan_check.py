@@ -4,11 +4,12 @@
 
 Both serialisations (Turtle and JSON-LD) under both profiles (euro_dcat_ap_3, euro_dcat_ap_2), against
 CKAN's default licence register and two others (CC BY 4.0 named by creativecommons.org, and by the EU
-licence authority); then, with ckanext-scheming loaded (.ci/ckan_portal.py), as a portal with
-ckanext-dcat's dcat_ap_full schema and as a bilingual one. Every resource's licence must stay an IRI
-when parsed and when CKAN's own serialiser writes the parsed dataset out again. What it expects comes
-from the descriptor the site ships beside the record. Then it breaks the record six ways and fails
-unless each is caught. Run it under several PYTHONHASHSEED values: RDF has no order.
+licence authority), and as a portal whose default language is Indonesian; then, with ckanext-scheming
+loaded (.ci/ckan_portal.py), as a portal with ckanext-dcat's dcat_ap_full schema and as a bilingual
+one. Every resource's licence must stay an IRI when parsed and when CKAN's own serialiser writes the
+parsed dataset out again. What it expects comes from the descriptor the site ships beside the record.
+Then it breaks the record six ways and fails unless each is caught. Run it under several
+PYTHONHASHSEED values: RDF has no order.
 """
 
 from __future__ import annotations
@@ -66,6 +67,16 @@ def problems(graph: rdflib.Graph, descriptor: dict[str, Any]) -> list[str]:
             if not set(descriptor["keywords"]) <= tags:
                 found.append(f"{where}: tags {sorted(tags)}")
             found += _resources(graph, dataset["resources"], descriptor, where)
+    # A portal whose default language is Indonesian takes the Indonesian of each text, the makers' name too.
+    portal.config["ckan.locale_default"] = "id"
+    try:
+        dataset = portal.parse(graph, "turtle", ["euro_dcat_ap_3"])
+    finally:
+        portal.config["ckan.locale_default"] = "en"
+    named = {e["key"]: e["value"] for e in dataset["extras"] if e["key"] in ("creator_name", "contact_name")}
+    indonesian = [c["title_translated"]["id"] for c in descriptor["contributors"] if "creator" in c["roles"]]
+    if dataset["title"] != descriptor["title_translated"]["id"] or set(named.values()) != set(indonesian):
+        found.append(f"an Indonesian portal: title {dataset['title']!r}, makers {named}, not {indonesian}")
     for name, register_licences in REGISTERS.items():
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
             json.dump(register_licences, file)

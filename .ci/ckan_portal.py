@@ -126,19 +126,14 @@ def scheming_problems(graph: rdflib.Graph, descriptor: dict[str, Any]) -> list[s
     for fmt in ("turtle", "json-ld"):
         where = f"{fmt}, dcat_ap_full"
         dataset = parse(graph, fmt, PROFILES)
-        schema = ckan.logic.get_action("scheming_dataset_schema_show")({}, {"type": "dataset"})
-        shown = {f["field_name"] for f in schema["dataset_fields"] if f.get("display_snippet", "") is not None}
-        # dcat_ap_full shows foaf:page as "Documentation"; dct:relation lands in a hidden extra.
-        if "documentation" not in shown or article not in dataset.get("documentation", []):
-            found.append(
-                f"{where}: the article {article} is shown nowhere (documentation {dataset.get('documentation')})"
-            )
+        found += _article_shown(dataset, "dataset", article, where)
         found += licences(graph, dataset, PROFILES, where)
         for key in ("creator", "publisher", "contact"):
             if [a.get("name") for a in dataset.get(key, [])] != [m["title"] for m in makers]:
                 found.append(f"{where}: {key} {dataset.get(key)}")
         where = f"{fmt}, bilingual (en, id)"
         dataset = parse(graph, fmt, PROFILES, dataset_type="multilingual")
+        found += _article_shown(dataset, "multilingual", article, where)
         if set(dataset.get("title_translated", {})) != {"en", "id"}:
             found.append(f"{where}: title {dataset.get('title_translated')}")
         for key in ("creator", "publisher", "contact"):
@@ -147,3 +142,12 @@ def scheming_problems(graph: rdflib.Graph, descriptor: dict[str, Any]) -> list[s
             if names != wanted:
                 found.append(f"{where}: {key} named {names}, not {wanted} in each language")
     return found
+
+
+def _article_shown(dataset: dict[str, Any], dataset_type: str, article: str, where: str) -> list[str]:
+    """Return where the schema shows the article nowhere: both show foaf:page as "Documentation"."""
+    schema = ckan.logic.get_action("scheming_dataset_schema_show")({}, {"type": dataset_type})
+    shown = {f["field_name"] for f in schema["dataset_fields"] if f.get("display_snippet", "") is not None}
+    if "documentation" in shown and article in dataset.get("documentation", []):
+        return []
+    return [f"{where}: the article {article} is shown nowhere (documentation {dataset.get('documentation')})"]
