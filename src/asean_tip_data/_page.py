@@ -153,10 +153,10 @@ def _listed(site: Path, tables: list[Table]) -> list[tuple[str, str]]:
     """Return the downloads the page lists: every file written, datasette's metadata after the SQLite database."""
     listed = []
     for name, path, _ in download_files(tables):
-        listed += [(name, path)] if (site / path).is_file() else []
+        listed.append((name, path))
         if path == SQLITE:
-            listed += [(name, path) for name, path, _ in datasette_files()]
-    return listed
+            listed += [(beside, where) for beside, where, _ in datasette_files()]
+    return [(name, path) for name, path in listed if (site / path).is_file()]
 
 
 def _prose_date(text: str, lang: str) -> str:
