@@ -1,12 +1,15 @@
 """What a CKAN portal shows of the site's DCAT-AP record: ckanext-dcat's own parser, as a harvest runs it.
 
-    python .ci/ckan_check.py SITE/downloads          # in a virtual environment with CKAN 2.11 and ckanext-dcat
+    python .ci/ckan_check.py SITE/downloads    # with CKAN 2.11, ckanext-dcat and ckanext-scheming installed
 
 Both serialisations (Turtle and JSON-LD) under both profiles (euro_dcat_ap_3, euro_dcat_ap_2), against
 CKAN's default licence register and two others (CC BY 4.0 named by creativecommons.org, and by the EU
-licence authority). What it expects comes from the descriptor the site ships beside the record.
-Then it breaks the record three ways (no licence title, no format label, a distribution without a
-title) and fails unless each is caught. Run it under several PYTHONHASHSEED values: RDF has no order.
+licence authority), and as a portal whose default language is Indonesian; then, with ckanext-scheming
+loaded (.ci/ckan_portal.py), as a portal with ckanext-dcat's dcat_ap_full schema and as a bilingual
+one. Every resource's licence must stay an IRI when parsed and when CKAN's own serialiser writes the
+parsed dataset out again. What it expects comes from the descriptor the site ships beside the record.
+Then it breaks the record six ways and fails unless each is caught. Run it under several
+PYTHONHASHSEED values: RDF has no order.
 """
 
 from __future__ import annotations
@@ -17,15 +20,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import ckan_portal as portal  # beside this file; first, for CKAN's settings that the next import reads
 import rdflib
-from ckan.common import config
+from ckan.model.license import LicenseRegister
 
-config.update({"ckan.locale_default": "en", "ckan.site_url": "http://localhost:5000"})
-from ckan.model.license import LicenseRegister  # noqa: E402  (after the settings it reads)
-from ckanext.dcat.processors import RDFParser  # noqa: E402
-
-DCT = rdflib.Namespace("http://purl.org/dc/terms/")
+DCT = portal.DCT
 DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
+FOAF = rdflib.Namespace("http://xmlns.com/foaf/0.1/")
+VCARD = rdflib.Namespace("http://www.w3.org/2006/vcard/ns#")
 RDFS = rdflib.RDFS
 CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 EU_CC_BY = "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
@@ -38,13 +40,6 @@ REGISTERS = {
 }
 
 
-def parse(graph: rdflib.Graph, fmt: str, profile: str) -> dict[str, Any]:
-    parser = RDFParser(profiles=[profile])
-    parser.parse(graph.serialize(format=fmt), _format=fmt)
-    (dataset,) = list(parser.datasets())
-    return dict(dataset)
-
-
 def problems(graph: rdflib.Graph, descriptor: dict[str, Any]) -> list[str]:
     """Return what a CKAN portal would show wrong of the record ``graph``, against the descriptor."""
     found = []
@@ -53,12 +48,13 @@ def problems(graph: rdflib.Graph, descriptor: dict[str, Any]) -> list[str]:
     for fmt in ("turtle", "json-ld"):
         for profile in ("euro_dcat_ap_3", "euro_dcat_ap_2"):
             where = f"{fmt}, {profile}"
-            dataset = parse(graph, fmt, profile)
+            dataset = portal.parse(graph, fmt, [profile])
             extras = {e["key"]: e["value"] for e in dataset.get("extras", [])}
             license_id = dataset.get("license_id", "")
             register = dict(LicenseRegister().items())
             if license_id not in register or not register[license_id].isopen():
                 found.append(f"{where}: licence {license_id!r} is no open licence of CKAN's register")
+            found += portal.licences(graph, dataset, [profile], where)
             if dataset.get("version") != descriptor["version"]:
                 found.append(f"{where}: version {dataset.get('version')!r}")
             if extras.get("creator_name") not in makers:
@@ -71,16 +67,26 @@ def problems(graph: rdflib.Graph, descriptor: dict[str, Any]) -> list[str]:
             if not set(descriptor["keywords"]) <= tags:
                 found.append(f"{where}: tags {sorted(tags)}")
             found += _resources(graph, dataset["resources"], descriptor, where)
-    for name, licences in REGISTERS.items():
+    # A portal whose default language is Indonesian takes the Indonesian of each text, the makers' name too.
+    portal.config["ckan.locale_default"] = "id"
+    try:
+        dataset = portal.parse(graph, "turtle", ["euro_dcat_ap_3"])
+    finally:
+        portal.config["ckan.locale_default"] = "en"
+    named = {e["key"]: e["value"] for e in dataset["extras"] if e["key"] in ("creator_name", "contact_name")}
+    indonesian = [c["title_translated"]["id"] for c in descriptor["contributors"] if "creator" in c["roles"]]
+    if dataset["title"] != descriptor["title_translated"]["id"] or set(named.values()) != set(indonesian):
+        found.append(f"an Indonesian portal: title {dataset['title']!r}, makers {named}, not {indonesian}")
+    for name, register_licences in REGISTERS.items():
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
-            json.dump(licences, file)
-        config["licenses_group_url"] = f"file://{file.name}"
+            json.dump(register_licences, file)
+        portal.config["licenses_group_url"] = f"file://{file.name}"
         try:
-            license_id = parse(graph, "turtle", "euro_dcat_ap_3").get("license_id")
+            license_id = portal.parse(graph, "turtle", ["euro_dcat_ap_3"]).get("license_id")
         finally:
-            del config["licenses_group_url"]
+            del portal.config["licenses_group_url"]
             Path(file.name).unlink()
-        if license_id != licences[0]["id"]:
+        if license_id != register_licences[0]["id"]:
             found.append(f"a register naming CC BY 4.0 by the {name}: licence {license_id!r}")
     return found
 
@@ -112,12 +118,16 @@ def _resources(
 
 
 def broken(graph: rdflib.Graph) -> dict[str, rdflib.Graph]:
-    """Return the record broken three ways: each must be caught."""
+    """Return the record broken six ways: each must be caught."""
     cases = {}
     no_title = rdflib.Graph() + graph
     for licence in set(graph.objects(None, DCT.license)):
         no_title.remove((licence, DCT.title, None))
     cases["the licence's title removed"] = no_title
+    labelled = rdflib.Graph() + graph
+    for licence in set(graph.objects(None, DCT.license)):
+        labelled.add((licence, RDFS.label, rdflib.Literal("Creative Commons Attribution 4.0 International", lang="en")))
+    cases["an rdfs:label on the licences"] = labelled
     no_label = rdflib.Graph() + graph
     no_label.remove((rdflib.URIRef("http://www.iana.org/assignments/media-types/text/csv"), RDFS.label, None))
     cases["the CSV format's label removed"] = no_label
@@ -125,6 +135,16 @@ def broken(graph: rdflib.Graph) -> dict[str, rdflib.Graph]:
     (first, *_) = sorted(graph.objects(None, DCAT.distribution))
     no_name.remove((first, DCT.title, None))
     cases["a distribution's title removed"] = no_name
+    untagged = rdflib.Graph() + graph  # as 1.17.0 had them: one name, in English, untagged
+    for subject, predicate, name in graph.triples((None, None, None)):
+        if predicate in (FOAF.name, VCARD.fn) and isinstance(name, rdflib.Literal) and name.language:
+            untagged.remove((subject, predicate, name))
+            if name.language == "en":
+                untagged.add((subject, predicate, rdflib.Literal(str(name))))
+    cases["the makers' names without their language"] = untagged
+    unshown = rdflib.Graph() + graph
+    unshown.remove((None, FOAF.page, None))
+    cases["the article's foaf:page removed"] = unshown
     return cases
 
 
@@ -136,18 +156,25 @@ def main() -> int:
     if len(graph) != len(jsonld):
         print(f"the Turtle and JSON-LD records differ: {len(graph)} and {len(jsonld)} triples")
         return 1
-    found = problems(graph, descriptor)
-    for problem in found:
+    cases = {"the record": graph, **broken(graph)}
+    # Plain CKAN first: once ckanext-scheming is loaded, every parse reads a schema.
+    found = {case: problems(record, descriptor) for case, record in cases.items()}
+    with portal.scheming():
+        for case, record in cases.items():
+            found[case] += portal.scheming_problems(record, descriptor)
+    shown_wrong = found.pop("the record")
+    for problem in shown_wrong:
         print(problem)
-    if found:
-        return 1
-    for case, record in broken(graph).items():
-        if not problems(record, descriptor):
+    return 1 if shown_wrong else _report(found, len(descriptor["resources"]))
+
+
+def _report(found: dict[str, list[str]], tables: int) -> int:
+    for case, problems_found in found.items():
+        if not problems_found:
             print(f"the check missed a record with {case}")
             return 1
-        print(f"caught: {case}")
-    tables = len(descriptor["resources"])
-    print(f"CKAN shows the record as the descriptor means it ({tables} tables, 2 profiles, 2 formats)")
+        print(f"caught: {case} ({problems_found[0]})")
+    print(f"CKAN shows the record as the descriptor means it ({tables} tables, 2 profiles, 2 formats, 2 schemas)")
     return 0
 
 

@@ -173,4 +173,5 @@ def test_readme_states_the_two_set_up_commands() -> None:
 
 
 def test_no_example_leaves_files_behind() -> None:
-    assert not (ROOT / "asean-tip.db").exists() and not os.path.exists("asean-tip.db")
+    for name in ("asean-tip.db", "asean-tip.metadata.json"):  # the database and datasette's metadata beside it
+        assert not (ROOT / name).exists() and not os.path.exists(name)

@@ -11,7 +11,7 @@ from ._facts import Facts, facts
 from ._files import DataError
 from ._jsonld import FRAME, PLACE
 from ._messages import _
-from ._metadata import Metadata
+from ._metadata import Agent, Metadata
 from ._optional import require
 from ._package import CopyArg, open_package
 
@@ -81,11 +81,20 @@ def record(meta: Metadata, about: Facts, files: Mapping[str, bytes] | None = Non
         for lang, text in translated:
             graph.add((subject, predicate, literal(text, lang=lang)))
 
-    def agent(name: str, kind: str, node: Any = None, person: bool = False) -> Any:
-        node = node if node is not None else rdflib.BNode()
+    def names(node: Any, predicate: Any, credited: Agent) -> None:
+        # An organisation's name in every language the descriptor gives it, tagged: a multilingual
+        # portal (ckanext-dcat's name_translated) shows each, a portal in one language its own. A
+        # person's name is the same in every language.
+        if credited.person:
+            graph.add((node, predicate, literal(credited.title)))
+        else:
+            texts(node, predicate, tuple((lang, name) for lang, name in credited.titles if name))
+
+    def agent(credited: Agent, kind: str) -> Any:
+        node = rdflib.BNode()
         graph.add((node, rdf.type, foaf.Agent))
-        graph.add((node, rdf.type, foaf.Person if person else foaf.Organization))
-        graph.add((node, foaf.name, literal(name)))
+        graph.add((node, rdf.type, foaf.Person if credited.person else foaf.Organization))
+        names(node, foaf.name, credited)
         graph.add((node, dct.type, concept(f"http://purl.org/adms/publishertype/{kind}", kind)))
         return node
 
@@ -112,7 +121,7 @@ def record(meta: Metadata, about: Facts, files: Mapping[str, bytes] | None = Non
     # The credit model: the makers create and publish the dataset and are its contact; the article
     # is its source, with the article's own authors (never the dataset's creators).
     for maker in meta.makers:
-        node = agent(maker.title, "NonProfitOrganisation")
+        node = agent(maker, "NonProfitOrganisation")
         if maker.url:
             graph.add((node, foaf.homepage, uri(maker.url)))
         graph.add((dataset, dct.creator, node))
@@ -121,7 +130,7 @@ def record(meta: Metadata, about: Facts, files: Mapping[str, bytes] | None = Non
         contact = rdflib.BNode()
         graph.add((contact, rdf.type, vcard.Kind))
         graph.add((contact, rdf.type, vcard.Individual if person.person else vcard.Organization))
-        graph.add((contact, vcard.fn, literal(person.title)))
+        names(contact, vcard.fn, person)
         graph.add((contact, vcard.hasURL, uri(person.url or home)))
         graph.add((dataset, dcat.contactPoint, contact))
     page = uri(home)
@@ -132,14 +141,18 @@ def record(meta: Metadata, about: Facts, files: Mapping[str, bytes] | None = Non
         if source.url is None:
             continue
         article = uri(source.url)
-        # Related (CKAN shows it as a related resource), and what the dataset is derived from.
+        # Related (plain CKAN shows it as a related resource), what the dataset is derived from, and
+        # a page about it: the one of the three that ckanext-dcat's scheming schema (dcat_ap_full)
+        # shows, as "Documentation". Not a dcat:qualifiedRelation, which scheming shows too: DCAT-AP
+        # 3.0.1's range shapes want a catalogue's dataset or service at its end, never an article.
         graph.add((dataset, dct.relation, article))
         graph.add((dataset, prov.wasDerivedFrom, article))
+        graph.add((dataset, foaf.page, article))
         graph.add((article, rdf.type, foaf.Document))
         graph.add((article, rdf.type, rdfs.Resource))
         graph.add((article, dct.title, literal(source.article.title if source.article else source.title)))
         for author in source.authors:
-            graph.add((article, dct.creator, agent(author.title, "Academia-ScientificOrganisation", person=True)))
+            graph.add((article, dct.creator, agent(author, "Academia-ScientificOrganisation")))
     place = rdflib.BNode()
     west, south, east, north = FRAME
     box = f"POLYGON(({west} {south}, {east} {south}, {east} {north}, {west} {north}, {west} {south}))"
@@ -162,7 +175,9 @@ def record(meta: Metadata, about: Facts, files: Mapping[str, bytes] | None = Non
     # A catalogue knows a licence by its address or its title. The licence's own address (the
     # descriptor's) names it on the CSV files, the EU licence authority's on the others: the same
     # licence (owl:sameAs), so that a portal whose register uses either finds it, and CKAN's default
-    # register finds it by the title it gives it.
+    # register finds it by the title it gives it. No rdfs:label: ckanext-dcat would store a
+    # resource's licence as that label, and CKAN's own DCAT export would then write the licence as
+    # text, losing its address for every harvester downstream; skos:prefLabel names it instead.
     licences: list[Any] = []
     if meta.licenses:
         first = meta.licenses[0]
@@ -173,7 +188,7 @@ def record(meta: Metadata, about: Facts, files: Mapping[str, bytes] | None = Non
             graph.add((licence, rdf.type, dct.LicenseDocument))
             graph.add((licence, dct.type, concept("http://purl.org/adms/licencetype/Attribution", "Attribution")))
             graph.add((licence, dct.identifier, literal(first.name)))
-            graph.add((licence, rdfs.label, literal(first.title, lang="en")))
+            texts(licence, skos.prefLabel, tuple((lang, title) for lang, title in first.titles if title))
             if first.name in REGISTER_TITLES:
                 graph.add((licence, dct.title, literal(REGISTER_TITLES[first.name])))
             for other in licences:
@@ -207,8 +222,7 @@ def record(meta: Metadata, about: Facts, files: Mapping[str, bytes] | None = Non
         graph.add((distribution, dct["format"], file_type))
         data = (files or {}).get(path)
         if data is not None:
-            # An integer, as DCAT 3 and SEMIC's combined DCAT-AP 3.0.0 shapes have it (the release
-            # folder's shapes accept any literal).
+            # An integer, as DCAT 3 and both sets of SEMIC's DCAT-AP 3.0.1 shapes have it.
             graph.add((distribution, dcat.byteSize, literal(str(len(data)), datatype=xsd.nonNegativeInteger)))
             checksum = rdflib.BNode()
             graph.add((checksum, rdf.type, spdx.Checksum))

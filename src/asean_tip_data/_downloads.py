@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from ._i18n import words_in
+from pathlib import PurePosixPath
+
+from ._datasette import metadata_path
+from ._i18n import LANGUAGES, words_in
 from ._schema import Table, text_in
 
 PARQUET = "application/vnd.apache.parquet"
+SQLITE = "downloads/asean-tip-data.sqlite"
 
 
 def download_files(tables: list[Table]) -> list[tuple[str, str, str]]:
@@ -14,10 +18,19 @@ def download_files(tables: list[Table]) -> list[tuple[str, str, str]]:
     files += [(f"{t.name}.csv", f"downloads/resources/{t.name}.csv", "text/csv") for t in tables]
     files += [("parquet/datapackage.json", "downloads/parquet/datapackage.json", "application/json")]
     files += [(f"{t.name}.parquet", f"downloads/parquet/resources/{t.name}.parquet", PARQUET) for t in tables]
-    files += [("asean-tip-data.sqlite", "downloads/asean-tip-data.sqlite", "application/vnd.sqlite3")]
+    files += [("asean-tip-data.sqlite", SQLITE, "application/vnd.sqlite3")]
     files += [("dcat-ap.ttl", "downloads/dcat-ap.ttl", "text/turtle")]  # the DCAT-AP 3 record (_dcat)
     files += [("dcat-ap.jsonld", "downloads/dcat-ap.jsonld", "application/ld+json")]
     return files
+
+
+def datasette_files() -> list[tuple[str, str, str]]:
+    """Return datasette's metadata of the SQLite database, one file a language, the default's first: NAME.metadata.json.
+
+    The page lists them beside the database; catalogue records do not, as they are no data.
+    """
+    paths = {lang: metadata_path(PurePosixPath(SQLITE), None if lang == LANGUAGES[0] else lang) for lang in LANGUAGES}
+    return [(path.name, str(path), lang) for lang, path in paths.items()]
 
 
 def described(tables: list[Table], lang: str) -> dict[str, tuple[str, str]]:

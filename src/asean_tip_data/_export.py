@@ -10,8 +10,9 @@ from typing import Any
 
 from ._cells import cell
 from ._files import DESCRIPTOR
+from ._i18n import LANGUAGES
 from ._loading import field_names, resource_names
-from ._output import EXPORT_FORMATS, FOLDER_FORMATS, ExportFormat, write_safely
+from ._output import EXPORT_FORMATS, FOLDER_FORMATS, ExportFormat, check_target, target_path, write_safely
 from ._package import CopyArg, Package, open_package
 from .models import Record
 
@@ -62,6 +63,10 @@ def _json_file(path: Path, package: Package) -> None:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
 def writer(format: str) -> Callable[[Path, Package], None]:
     """Return the function that writes ``format`` to a path that does not exist yet, from an admitted copy."""
     if format == "csv":
@@ -83,10 +88,30 @@ def writer(format: str) -> Callable[[Path, Package], None]:
 
 
 def export(
-    format: ExportFormat, output: str | os.PathLike[str], datapackage: CopyArg = None, *, overwrite: bool = False
+    format: ExportFormat,
+    output: str | os.PathLike[str],
+    datapackage: CopyArg = None,
+    *,
+    overwrite: bool = False,
+    lang: str = "en",
 ) -> Path:
-    """Write every resource to ``output`` in ``format`` and return the path written."""
+    """Write every resource to ``output`` in ``format`` and return the path written.
+
+    A SQLite database comes with datasette's metadata beside it (NAME.metadata.json), in ``lang``.
+    """
     write = writer(format)
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of: {', '.join(LANGUAGES)}")
     package = open_package(datapackage)
     package.check()  # a broken copy stops here, before anything is written
-    return write_safely(output, format in FOLDER_FORMATS, overwrite, lambda target: write(target, package))
+    beside = None
+    if format == "sqlite":
+        from ._datasette import metadata_path, metadata_text
+
+        beside = metadata_path(target_path(output))
+        check_target(beside, False, overwrite)  # refused before the database is written, not after
+    written = write_safely(output, format in FOLDER_FORMATS, overwrite, lambda target: write(target, package))
+    if beside is not None:
+        text = metadata_text(package.meta, written.stem, lang)  # datasette names a database after its file
+        write_safely(beside, False, overwrite, lambda target: _write_text(target, text))
+    return written

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from ._cite import cite
+from ._datasette import metadata_text
 from ._dcat import record
-from ._downloads import download_files
+from ._downloads import SQLITE, datasette_files, download_files
 from ._export import writer
 from ._facts import Facts, facts
 from ._i18n import LANGUAGES, date_text, words_in
@@ -68,6 +69,8 @@ def _write_site(site: Path, package: Package) -> None:
     downloads = site / "downloads"
     writer("csv")(downloads, package)  # with the copy's descriptor
     writer("sqlite")(downloads / "asean-tip-data.sqlite", package)
+    for _, path, lang in datasette_files():  # datasette's metadata beside it, in each language
+        (site / path).write_text(metadata_text(package.meta, Path(SQLITE).stem, lang), encoding="utf-8")
     writer("parquet")(downloads / "parquet", package)
     tables = [r.table for r in package.meta.resources]
     about = facts(package)
@@ -127,7 +130,7 @@ def _write_language(
         "licences": [(text_in(lic.titles, lang), lic.url) for lic in meta.licenses],
         "citation": cite("text", lang=lang),
         "bibtex": cite("bibtex", lang=lang),
-        "downloads": [(name, path) for name, path, _ in download_files(tables) if (site / path).is_file()],
+        "downloads": _listed(site, tables),
         "figures": drawn,
         "map_rows": map_rows(dumped, names, lang),
         "history": history(dumped, names, lang),
@@ -155,6 +158,16 @@ def _coverage(about: Facts, lang: str, w: dict[str, str]) -> str:
     if about.start is None or about.end is None:
         return ""
     return w["coverage_value"].format(start=date_text(about.start, lang), end=date_text(about.end, lang))
+
+
+def _listed(site: Path, tables: list[Table]) -> list[tuple[str, str]]:
+    """Return the downloads the page lists: every file written, datasette's metadata after the SQLite database."""
+    listed = []
+    for name, path, _ in download_files(tables):
+        listed.append((name, path))
+        if path == SQLITE:
+            listed += [(beside, where) for beside, where, _ in datasette_files()]
+    return [(name, path) for name, path in listed if (site / path).is_file()]
 
 
 def _prose_date(text: str, lang: str) -> str:

@@ -102,7 +102,12 @@ def _run(args: Any) -> int:
     elif args.command == "export":
         from ._export import export
 
-        print(shown(str(export(args.format, args.output, _copy(args.datapackage), overwrite=args.force))))
+        written = export(args.format, args.output, _copy(args.datapackage), overwrite=args.force, lang=args.lang)
+        print(shown(str(written)))
+        if args.format == "sqlite":
+            from ._datasette import metadata_path
+
+            print(shown(str(metadata_path(written))))  # datasette's metadata, written beside it
     elif args.command == "page":
         from ._page import build_page  # only here: its libraries come with the page extra
 
