@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from . import _charts
 from ._i18n import date_text, in_language, label, locale, number, words
-from ._tier_map import tier_map
+from ._tier_map import DESKTOP, PHONE, tier_map
 from ._tiers import MARKS
 
 Rows = Sequence[Mapping[str, Any]]
@@ -20,7 +20,8 @@ class Figure(NamedTuple):
 
     name: str
     title: str
-    svg: str
+    svg: str  # a desktop's drawing: the chart's download
+    shown: list[tuple[str, str]]  # what the page shows: (screen, drawing), screen "phone", "desktop" or "" for both
     legend: list[tuple[str, str, str]]  # (tier, mark, label) for a tier legend; empty otherwise
     caption: str
     source: str
@@ -103,13 +104,22 @@ def _cases(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[str,
         said = label("ministry_statement", statement, lang) if statement else ""
         tier_note, ministry_note = in_language(placement, "note", lang) or "", in_language(r, "note", lang) or ""
         data.append([r["year"], r["cases"], placement["tier"], tier, tier_note, statement, said, ministry_note])
-    svg = _charts.cases_chart(rows, w, locale(lang))
+    svg, drawings = _drawn(_charts.cases_chart, rows, w, lang)
     # Codes as the data has them, each beside its label in the page's language.
     columns = ["year", "cases", "indonesia_tier", "indonesia_tier_label", "indonesia_tier_note"]
     columns += ["ministry_statement", "ministry_statement_label", "ministry_note"]
     legend = tier_legend(lang, *([MARK_NOTED] if notes else []), *([MARK_COUNT] if counted else []))
     return Figure(
-        "cases", w["cases_title"], svg, legend, w["cases_caption"], w["source_cases"], notes + counted, columns, data
+        "cases",
+        w["cases_title"],
+        svg,
+        drawings,
+        legend,
+        w["cases_caption"],
+        w["source_cases"],
+        notes + counted,
+        columns,
+        data,
     )
 
 
@@ -118,9 +128,12 @@ def _suspects(dumped: Mapping[str, Rows], w: Mapping[str, str], lang: str) -> Fi
         {**r, "description": w["suspects_description"].format(year=r["year"], suspects=number(r["suspects"], lang))}
         for r in dumped["trafficking_suspects"]
     ]
+    # Its few bars are drawn once, at a phone's width, which a desktop shows up to half as large again.
     svg = _charts.suspects_chart(rows, w, locale(lang))
     data = [[r["year"], r["suspects"]] for r in dumped["trafficking_suspects"]]
-    return Figure("suspects", w["suspects_title"], svg, [], "", w["source_suspects"], [], ["year", "suspects"], data)
+    return Figure(
+        "suspects", w["suspects_title"], svg, [("", svg)], [], "", w["source_suspects"], [], ["year", "suspects"], data
+    )
 
 
 def map_rows(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str) -> list[dict[str, Any]]:
@@ -174,7 +187,9 @@ def _map(
     dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[str, str], lang: str, geo: Mapping[str, Any]
 ) -> Figure:
     rows = map_rows(dumped, names, lang)
-    svg = tier_map(rows, geo, w, locale(lang))
+    # One map for both screens, its land drawn once and its words twice, each set for one width.
+    shown = [("", tier_map(rows, geo, w, locale(lang), (PHONE, DESKTOP)))]
+    svg = tier_map(rows, geo, w, locale(lang), (DESKTOP,))
     before = placements_in(dumped, 2022)
     noted = caveats(before.values(), names, lang)
     data = [
@@ -186,6 +201,7 @@ def _map(
         "map",
         w["map_title"],
         svg,
+        shown,
         tier_legend(lang, *([MARK_NOTED] if noted else [])),
         w["map_caption"],
         w["source_map"],
@@ -205,11 +221,19 @@ def _timeline(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[s
             forum=m["forum"], number=m["number"], date=date_text(m["start_date"], lang), place=place
         )
         rows.append({**m, "mode": w["online"] if m["online"] else w["in_person"], "description": text})
-    svg = _charts.timeline(rows, w, locale(lang))
+    svg, shown = _drawn(_charts.timeline, rows, w, lang)
     columns = ["forum", "number", "start_date", "end_date", "city", "online", "mode"]
     data = [
         [m[c] if m[c] is not None else "" for c in columns[:-1]] + [r["mode"]]
         for m, r in zip(dumped["meetings"], rows, strict=True)
     ]
     legend_caption = f"{w['timeline_legend_in_person']} · {w['timeline_legend_online']}"
-    return Figure("timeline", w["timeline_title"], svg, [], legend_caption, w["source_timeline"], [], columns, data)
+    return Figure(
+        "timeline", w["timeline_title"], svg, shown, [], legend_caption, w["source_timeline"], [], columns, data
+    )
+
+
+def _drawn(draw: Callable[..., str], rows: Rows, w: Mapping[str, str], lang: str) -> tuple[str, list[tuple[str, str]]]:
+    """Return a chart drawn for a desktop (its download), and both drawings in the order the page shows them."""
+    desktop = draw(rows, w, locale(lang))
+    return desktop, [("phone", draw(rows, w, locale(lang), phone=True)), ("desktop", desktop)]
