@@ -15,10 +15,11 @@ from typing import Any
 import pytest
 
 import asean_tip_data as atd
+from asean_tip_data._i18n import words_in
 from asean_tip_data._page import build_page
 
 SCRIPT = Path(sys.executable).parent / "asean-tip-data"
-MAIN_LIMIT = 600_000  # bytes each language's main page may weigh with all that it loads
+MAIN_LIMIT = 300_000  # bytes each language's main page may weigh with all that it loads (each chart drawn twice)
 TABLE_LIMIT = 300_000  # and each table's page
 
 
@@ -211,6 +212,28 @@ def test_every_chart_says_where_it_comes_from_and_gives_itself_away(site: Path, 
         assert words and not any(w in cell for w in ("Tier", "Watch List", "placement") for cell in words), words
     # Indonesia's 2022 placement carries its caveat wherever it is drawn: the bar and the grid.
     assert html.count("2W*") >= 2 and "* Indonesia, 2022:" in html
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_each_chart_s_download_is_the_drawing_a_desktop_shows_and_the_page_says_so(site: Path, lang: str) -> None:
+    html = _html(site, lang)
+    said = words_in("page", lang)["download_chart_screen"]
+    for name in ("cases", "suspects", "map", "timeline"):
+        figure = html.split(f'<figure id="figure-{name}"')[1].split("</figure>")[0]
+        chart = figure.split('<div class="chart">')[1].split("</div></div>")[0] + "</div>"
+        download = (site / "charts" / f"{name}-{lang}.svg").read_text(encoding="utf-8").removesuffix("\n")
+        drawings = dict(re.findall(r'<div(?: class="for-(\w+)")?>(<svg.*?</svg>)</div>', chart, re.DOTALL))
+        if name == "map":  # its land drawn once, its words for each screen; the download has a desktop's only
+            (shown,) = drawings.values()
+            phone = re.compile(r'<g class="mark-text role-mark for_phone_\w+"[^>]*>.*?</g>', re.DOTALL)
+            assert len(phone.findall(shown)) == 3 and "for_desktop_names" in shown  # marks, names, small states' names
+            assert phone.sub("", shown) == download
+        elif name == "suspects":  # two bars, drawn once at a phone's width
+            assert drawings == {"": download}
+        else:
+            assert list(drawings) == ["phone", "desktop"] and drawings["desktop"] == download
+            assert 'viewBox="0 0 340 ' in drawings["phone"] and drawings["phone"] != download
+        assert f"</a>, {said} · <a" in figure, name
 
 
 URL_FIELDS: dict[str, Callable[[dict[str, Any], str], None]] = {
