@@ -36,8 +36,8 @@ def vl_convert_module() -> Any:
 
 
 def svg(chart: Any, locale: Mapping[str, Any], description: str) -> str:
-    """Return ``chart`` as an SVG that scales to its box, with hover text on every mark."""
-    spec = chart.to_dict()
+    """Return ``chart`` (or its Vega-Lite spec) as an SVG that scales to its box, with hover text on every mark."""
+    spec = dict(chart) if isinstance(chart, dict) else chart.to_dict()
     spec["description"] = description  # the SVG's own accessible name, in the page's language
     config = spec.get("config", {})
     spec["config"] = {

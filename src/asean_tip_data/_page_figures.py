@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 
 from . import _charts
 from ._i18n import date_text, in_language, label, locale, number, words
-from ._tier_map import DESKTOP, PHONE, tier_map
+from ._tier_map import tier_map
 from ._tiers import MARKS
 
 Rows = Sequence[Mapping[str, Any]]
@@ -187,9 +187,7 @@ def _map(
     dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[str, str], lang: str, geo: Mapping[str, Any]
 ) -> Figure:
     rows = map_rows(dumped, names, lang)
-    # One map for both screens, its land drawn once and its words twice, each set for one width.
-    shown = [("", tier_map(rows, geo, w, locale(lang), (PHONE, DESKTOP)))]
-    svg = tier_map(rows, geo, w, locale(lang), (DESKTOP,))
+    shown, svg = tier_map(rows, geo, w, locale(lang))  # one map for both screens, its words drawn for each
     before = placements_in(dumped, 2022)
     noted = caveats(before.values(), names, lang)
     data = [
@@ -201,7 +199,7 @@ def _map(
         "map",
         w["map_title"],
         svg,
-        shown,
+        [("", shown)],
         tier_legend(lang, *([MARK_NOTED] if noted else [])),
         w["map_caption"],
         w["source_map"],

@@ -35,12 +35,11 @@ def tier_map(
     geo: Mapping[str, Any],
     words: Mapping[str, str],
     locale: Mapping[str, Any],
-    screens: Sequence[Words] = (DESKTOP,),
-) -> str:
+) -> tuple[str, str]:
     """Return Figure 1 as a map: the eleven states coloured, marked and named by tier, their neighbours grey.
 
-    The land is drawn once; the marks and names once for each of ``screens``, each set placed by its
-    own label pass.
+    Return it as the page shows it, its land drawn once and its marks and names for a phone and for a
+    desktop, each set placed by its own label pass; and as a desktop shows it, the chart's download.
     """
     alt = altair_module()
     shapes = {f["properties"]["numeric_code"]: f for f in geo["features"] if f["properties"]["member"]}
@@ -80,34 +79,48 @@ def tier_map(
     layers = [land, states, rings]
     anchors = _anchors(alt.layer(*layers, marks(DESKTOP.mark)))  # where they are, whatever the marks' size
     named = [c for c in countries if c["numeric_code"] in shapes]
-    for screen in screens:
-        layers.append(marks(screen.mark).properties(name=f"for_{screen.screen}_marks"))
-        placed = _names_placed(anchors, named, screen)
-        # Each name where the label pass put it, in the chart's own pixels; a small state's name
-        # (beside its ring, on the sea) in bold. A halo (paint-order: stroke, in the SVG's style)
-        # keeps names legible over any fill.
-        for bold in (False, True):
-            rows = [n for n in placed if n["bold"] == bold]
-            if rows:
-                layers.append(
-                    alt.Chart(alt.Data(values=rows))
-                    .mark_text(
-                        fontSize=screen.name,
-                        fontWeight="bold" if bold else "normal",
-                        align="left",
-                        baseline="alphabetic",
-                        stroke="#ffffff",
-                        strokeWidth=2.5,
-                    )
-                    .encode(
-                        x=alt.X("x:Q", scale=None, axis=None),
-                        y=alt.Y("y:Q", scale=None, axis=None),
-                        text="text:N",
-                        description=alt.Description("description:N"),
-                    )
-                    .properties(name=f"for_{screen.screen}_{'small_' if bold else ''}names")
+    worded = {
+        screen: [
+            marks(screen.mark).properties(name=f"for_{screen.screen}_marks"),
+            *_names(alt, _names_placed(anchors, named, screen), screen),
+        ]
+        for screen in (PHONE, DESKTOP)
+    }
+    shown = _map_frame(alt.layer(*layers, *worded[PHONE], *worded[DESKTOP])).configure_view(fill=SEA).to_dict()
+    # A desktop's download: the same map without the words drawn for a phone.
+    phone = f"for_{PHONE.screen}_"
+    download = {**shown, "layer": [layer for layer in shown["layer"] if not layer.get("name", "").startswith(phone)]}
+    return svg(shown, locale, words["map_title"]), svg(download, locale, words["map_title"])
+
+
+def _names(alt: Any, placed: Sequence[Mapping[str, Any]], screen: Words) -> list[Any]:
+    """Return the layers of the names placed for ``screen``, named for it so that the page shows them on it alone."""
+    layers = []
+    # Each name where the label pass put it, in the chart's own pixels; a small state's name (beside
+    # its ring, on the sea) in bold. A halo (paint-order: stroke, in the SVG's style) keeps names
+    # legible over any fill.
+    for bold in (False, True):
+        rows = [n for n in placed if n["bold"] == bold]
+        if rows:
+            layers.append(
+                alt.Chart(alt.Data(values=rows))
+                .mark_text(
+                    fontSize=screen.name,
+                    fontWeight="bold" if bold else "normal",
+                    align="left",
+                    baseline="alphabetic",
+                    stroke="#ffffff",
+                    strokeWidth=2.5,
                 )
-    return svg(_map_frame(alt.layer(*layers)).configure_view(fill=SEA), locale, words["map_title"])
+                .encode(
+                    x=alt.X("x:Q", scale=None, axis=None),
+                    y=alt.Y("y:Q", scale=None, axis=None),
+                    text="text:N",
+                    description=alt.Description("description:N"),
+                )
+                .properties(name=f"for_{screen.screen}_{'small_' if bold else ''}names")
+            )
+    return layers
 
 
 def _map_frame(chart: Any) -> Any:
