@@ -15,10 +15,11 @@ from typing import Any
 import pytest
 
 import asean_tip_data as atd
+from asean_tip_data._i18n import words_in
 from asean_tip_data._page import build_page
 
 SCRIPT = Path(sys.executable).parent / "asean-tip-data"
-MAIN_LIMIT = 600_000  # bytes each language's main page may weigh with all that it loads
+MAIN_LIMIT = 300_000  # bytes each language's main page may weigh with all that it loads (each chart drawn twice)
 # And each table's page: the longest is every page behind the tier placements (344 rows, each named,
 # dated and labelled, several with the report's own words), about 310 KB with the fonts it loads.
 TABLE_LIMIT = 350_000
@@ -215,6 +216,28 @@ def test_every_chart_says_where_it_comes_from_and_gives_itself_away(site: Path, 
     assert html.count("2W*") >= 2 and "* Indonesia, 2022:" in html
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_each_chart_s_download_is_the_drawing_a_desktop_shows_and_the_page_says_so(site: Path, lang: str) -> None:
+    html = _html(site, lang)
+    said = words_in("page", lang)["download_chart_screen"]
+    for name in ("cases", "suspects", "map", "timeline"):
+        figure = html.split(f'<figure id="figure-{name}"')[1].split("</figure>")[0]
+        chart = figure.split('<div class="chart">')[1].split("</div></div>")[0] + "</div>"
+        download = (site / "charts" / f"{name}-{lang}.svg").read_text(encoding="utf-8").removesuffix("\n")
+        drawings = dict(re.findall(r'<div(?: class="for-(\w+)")?>(<svg.*?</svg>)</div>', chart, re.DOTALL))
+        if name == "map":  # its land drawn once, its words for each screen; the download has a desktop's only
+            (shown,) = drawings.values()
+            phone = re.compile(r'<g class="mark-text role-mark for_phone_\w+"[^>]*>.*?</g>', re.DOTALL)
+            assert len(phone.findall(shown)) == 3 and "for_desktop_names" in shown  # marks, names, small states' names
+            assert phone.sub("", shown) == download
+        elif name == "suspects":  # two bars, drawn once at a phone's width
+            assert drawings == {"": download}
+        else:
+            assert list(drawings) == ["phone", "desktop"] and drawings["desktop"] == download
+            assert 'viewBox="0 0 340 ' in drawings["phone"] and drawings["phone"] != download
+        assert f"</a>, {said} · <a" in figure, name
+
+
 URL_FIELDS: dict[str, Callable[[dict[str, Any], str], None]] = {
     "homepage": lambda d, url: d.update(homepage=url),
     "licence": lambda d, url: d["licenses"][0].update(path=url),
@@ -308,3 +331,16 @@ def test_without_the_page_extra_one_line_names_the_pip_command(
         "asean-tip-data: error: page needs altair, which is not installed: pip install 'asean-tip-data[page]'\n"
     )
     assert not (tmp_path / "site").exists()
+
+
+def test_the_json_ld_names_the_data_s_variables_not_its_lists_of_sources(site: Path) -> None:
+    found = re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', (site / "index.html").read_text("utf-8"), re.S
+    )
+    assert found is not None
+    data = json.loads(found[1])
+    named = {v["name"].split(".")[0] for v in data["variableMeasured"]}
+    assert named == set(atd.resource_names()) - {"sources", "placement_sources", "errata"}
+    assert {"trafficking_cases.cases", "meetings.start_date", "case_statements.value"} <= {
+        v["name"] for v in data["variableMeasured"]
+    }

@@ -169,7 +169,7 @@ def test_each_country_s_mark_lies_inside_it_and_every_country_is_named(visit: An
             const under = (r) => document.elementsFromPoint(r.left + r.width / 2, r.top + r.height / 2)
                 .find(e => e.tagName === 'path' && e.closest('.mark-shape'));
             const marks = Array.from(svg.querySelectorAll('.mark-text text'))
-                .filter(t => /^[123]W?$/.test(t.firstChild.textContent.trim()));
+                .filter(t => t.getClientRects().length && /^[123]W?$/.test(t.firstChild.textContent.trim()));
             const rings = Array.from(svg.querySelectorAll('.mark-symbol path'));
             return [...marks, ...rings].map(e => {
                 const shape = under(e.getBoundingClientRect());
@@ -190,7 +190,7 @@ def test_each_country_s_mark_lies_inside_it_and_every_country_is_named(visit: An
     # ("Lao PDR", Appendices 1 and 3), with its full name in the hover text.
     named = opened.page.evaluate(
         """() => Array.from(document.querySelectorAll('#figure-map svg text'))
-            .filter(t => !/^[123]W?\\*?$/.test(t.firstChild.textContent.trim()))
+            .filter(t => t.getClientRects().length && !/^[123]W?\\*?$/.test(t.firstChild.textContent.trim()))
             .map(t => [t.firstChild.textContent, t.querySelector('title').textContent])"""
     )
     assert len(named) == len(names)
@@ -215,7 +215,7 @@ def test_no_two_map_labels_overlap_and_none_covers_a_tier_mark(visit: Any, lang:
         """() => {
             const svg = document.querySelector('#figure-map svg');
             const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
-            const texts = Array.from(svg.querySelectorAll('text'));
+            const texts = Array.from(svg.querySelectorAll('text')).filter(t => t.getClientRects().length);
             const isMark = (t) => /^[123]W?\\*?$/.test(t.firstChild.textContent.trim());
             return {
                 names: texts.filter(t => !isMark(t)).map(t => [t.firstChild.textContent, box(t)]),
@@ -238,6 +238,56 @@ def test_no_two_map_labels_overlap_and_none_covers_a_tier_mark(visit: Any, lang:
     assert clashes == []
     # Real boxes, each drawn: a name or mark with no size could not clash with anything.
     assert all(b[2] - b[0] > 5 and b[3] - b[1] > 5 for _, b in boxes["names"] + boxes["marks"])
+
+
+FIGURES = ["figure-cases", "figure-suspects", "figure-map", "figure-timeline"]
+SMALLEST, LARGEST = 11, 20  # px: a phone's smallest caption; a desktop's chart words no larger than a heading
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_every_chart_s_words_are_drawn_to_be_read_at_the_screen_s_width(visit: Any, lang: str, screen: str) -> None:
+    opened = visit(lang, "index", screen)
+    # Each word as the reader sees it: its font size times the scale its SVG is drawn at, with its
+    # box and its drawing's, for every drawing the page shows at this width.
+    charts = opened.page.evaluate(
+        """() => Array.from(document.querySelectorAll('#figures figure')).map(figure => {
+            const drawn = Array.from(figure.querySelectorAll('svg')).filter(svg => svg.getClientRects().length);
+            const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+            const words = drawn.flatMap(svg => Array.from(svg.querySelectorAll('text'))
+                .filter(t => t.getClientRects().length && t.firstChild.textContent.trim())
+                .map(t => {
+                    const scale = t.getScreenCTM();
+                    const size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(scale.a, scale.b);
+                    return [t.firstChild.textContent, size, box(t), box(svg)];
+                }));
+            return [figure.id, drawn.length, words];
+        })"""
+    )
+    width = SCREENS[screen]["width"]
+    assert [name for name, _, _ in charts] == FIGURES
+    for name, drawn, words in charts:
+        assert drawn == 1, name  # one drawing shown; the other is display: none, out of the accessibility tree too
+        assert len(words) >= 10, name
+        sizes = {text: round(size, 1) for text, size, _, _ in words}
+        assert SMALLEST <= min(sizes.values()) and max(sizes.values()) <= LARGEST, (name, sizes)
+        # Nothing clipped: every word inside its drawing and on the screen; no two words meet (their
+        # boxes are the font's ascent and descent, which Chromium rounds to whole pixels).
+        for text, _, box, frame in words:
+            inside = frame[0] - 0.5 <= box[0] and box[2] <= frame[2] + 0.5 and frame[1] - 0.5 <= box[1]
+            assert inside and box[3] <= frame[3] + 0.5 and 0 <= box[0] and box[2] <= width, (name, text)
+        clashes = [
+            (text, other)
+            for i, (text, _, box, _) in enumerate(words)
+            for other, _, other_box, _ in words[i + 1 :]
+            if min(box[2], other_box[2]) - max(box[0], other_box[0]) > 1
+            and min(box[3], other_box[3]) - max(box[1], other_box[1]) > 1
+        ]
+        assert clashes == [], name
+    # And a screen reader meets each chart once.
+    for name in FIGURES:
+        tree = opened.page.locator(f"#{name}").aria_snapshot()
+        assert len(re.findall(r"^\s*- img\b", tree, re.MULTILINE)) == 1, name
 
 
 def _reference_evidence() -> list[dict[str, str]]:

@@ -15,9 +15,11 @@ from ._tiers import INK
 
 VENDOR = Path(__file__).parent / "site" / "vendor"
 FONT = "Noto Sans, sans-serif"  # shipped in VENDOR, and the page's own font: see scripts/site/subset_font.py
-# The charts are drawn at a phone's width and scaled to their box by the page (a viewBox at width
-# 100%), up to half as large again on a wide screen.
-WIDE, NARROW = 420, 300
+# A chart is drawn for a desktop, its plot WIDE (or NARROW) pixels wide, and for a phone, the whole
+# drawing PHONE pixels wide with words of the same size; the page shows the one made for its reader's
+# screen. Either is scaled to its box (a viewBox at width 100%), up to half as large again: a phone's
+# 358 px (390 less the page's margins) draws a phone drawing's words 5% larger.
+WIDE, NARROW, PHONE = 420, 300, 340
 GROW = 1.5
 
 
@@ -34,15 +36,16 @@ def vl_convert_module() -> Any:
 
 
 def svg(chart: Any, locale: Mapping[str, Any], description: str) -> str:
-    """Return ``chart`` as an SVG that scales to its box, with hover text on every mark."""
-    spec = chart.to_dict()
+    """Return ``chart`` (or its Vega-Lite spec) as an SVG that scales to its box, with hover text on every mark."""
+    spec = dict(chart) if isinstance(chart, dict) else chart.to_dict()
     spec["description"] = description  # the SVG's own accessible name, in the page's language
     config = spec.get("config", {})
     spec["config"] = {
         **config,
         "font": FONT,
         "view": {**config.get("view", {}), "stroke": None},
-        "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal"},
+        # A title far enough from its labels that their boxes (the font's ascent and descent) never meet.
+        "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal", "titlePadding": 6},
     }
     rendered: str = vl_convert_module().vegalite_to_svg(
         json.dumps(spec), format_locale=locale["number"], time_format_locale=locale["time"]
@@ -68,7 +71,54 @@ def _scalable(rendered: str) -> str:
     # And on each text: a map name drawn short ("Lao PDR") shows the state's full name on hover.
     text = r'<text\b([^>]*\baria-label="([^"]*)"[^>]*)>([^<]*)</text>'
     body = re.sub(text, r"<text\1>\3<title>\2</title></text>", body)
-    return head + body
+    # Vega writes shapes and positions to a thousandth of a pixel; a tenth is finer than any screen
+    # draws at the page's scales.
+    body = re.sub(r' transform="([^"]*)"', lambda m: f' transform="{_tenths(m.group(1))}"', body)
+    return head + re.sub(r' d="([^"]*)"', lambda m: f' d="{_path(m.group(1))}"', body)
+
+
+# An outline of straight lines (the map's land), as Vega writes it: absolute moves, lines and closes.
+OUTLINE = re.compile(r"(?:[ML]-?[0-9.]+,-?[0-9.]+|Z)+")
+
+
+def _tenths(text: str) -> str:
+    return re.sub(r"[0-9]+\.[0-9]+", lambda n: _short(round(float(n.group()) * 10)), text)
+
+
+def _path(data: str) -> str:
+    """Return SVG path data in tenths of a pixel; an outline each step from the last (the map weighs a third less)."""
+    if not OUTLINE.fullmatch(data):
+        return _tenths(data)
+    steps, here, start = [], (0, 0), (0, 0)
+    for command, x, y in re.findall(r"([MLZ])(?:(-?[0-9.]+),(-?[0-9.]+))?", data):
+        if command == "Z":
+            steps.append("z")
+            here = start  # a closed outline's next move is from where it began
+            continue
+        point = (round(float(x) * 10), round(float(y) * 10))  # in tenths, so that the steps add up exactly
+        dx, dy = (_short(b - a) for a, b in zip(here, point, strict=True))
+        step = dx + ("" if dy.startswith("-") else " ") + dy  # a minus sign separates numbers as a space does
+        if command == "L" and steps and steps[-1] != "z":
+            steps.append(step if step.startswith("-") else " " + step)  # a line after a line or a move needs no letter
+        else:
+            steps.append(command.lower() + step)
+        here = point
+        start = point if command == "M" else start
+    return "".join(steps)
+
+
+def _short(tenths: int) -> str:
+    """Return a number of tenths as the fewest characters SVG reads it from: "-.5" for -0.5, "3" for 3.0."""
+    whole, tenth = divmod(abs(tenths), 10)
+    return ("-" if tenths < 0 else "") + (str(whole) if whole else "") + (f".{tenth}" if tenth else "") or "0"
+
+
+def sized(chart: Any, width: int, height: int, phone: bool) -> Any:
+    """Return ``chart`` with a plot ``width`` wide (a desktop's), or drawn whole PHONE pixels wide."""
+    if phone:
+        fitted = altair_module().AutoSizeParams(type="fit-x", contains="padding")
+        return chart.properties(width=PHONE, height=height, autosize=fitted)
+    return chart.properties(width=width, height=height)
 
 
 def tier_colour(alt: Any, field: str) -> Any:
@@ -90,7 +140,9 @@ def _described(*parts: str) -> str:
     return ". ".join(parts) + "."
 
 
-def cases_chart(rows: Sequence[Mapping[str, Any]], words: Mapping[str, str], locale: Mapping[str, Any]) -> str:
+def cases_chart(
+    rows: Sequence[Mapping[str, Any]], words: Mapping[str, str], locale: Mapping[str, Any], phone: bool = False
+) -> str:
     """Return the bar chart of Table 1, each year's bar coloured and marked with Indonesia's tier."""
     alt = altair_module()
     base = alt.Chart(alt.Data(values=list(rows))).encode(x=alt.X("year:O", axis=_axis(alt, words["year"])))
@@ -107,7 +159,7 @@ def cases_chart(rows: Sequence[Mapping[str, Any]], words: Mapping[str, str], loc
         y=alt.datum(0), text="mark:N", color=tier_ink(alt, "tier:N"), description=alt.Description("description:N")
     )
     # The marks' ink has a scale of its own, not the fill's.
-    chart = (bars + counts + marks).resolve_scale(color="independent").properties(width=WIDE, height=260)
+    chart = sized((bars + counts + marks).resolve_scale(color="independent"), WIDE, 260, phone)
     return svg(chart, locale, _described(words["cases_title"], words["axis_years"], words["axis_cases"]))
 
 
@@ -126,7 +178,9 @@ def suspects_chart(rows: Sequence[Mapping[str, Any]], words: Mapping[str, str], 
     return svg((bars + counts).properties(width=NARROW, height=200), locale, description)
 
 
-def timeline(meetings: Sequence[Mapping[str, Any]], words: Mapping[str, str], locale: Mapping[str, Any]) -> str:
+def timeline(
+    meetings: Sequence[Mapping[str, Any]], words: Mapping[str, str], locale: Mapping[str, Any], phone: bool = False
+) -> str:
     """Return the AMMTC and SOMTC meetings on one time axis, one mark per meeting, its shape how it was held."""
     alt = altair_module()
     modes = [words["in_person"], words["online"]]  # one order, so the shapes are the same in every language
@@ -146,4 +200,4 @@ def timeline(meetings: Sequence[Mapping[str, Any]], words: Mapping[str, str], lo
         )
     )
     description = _described(words["timeline_title"], words["axis_dates"], words["axis_forums"])
-    return svg(chart.properties(width=WIDE, height=110), locale, description)
+    return svg(sized(chart, WIDE, 110, phone), locale, description)

@@ -86,14 +86,18 @@ def jsonld(meta: Metadata, about: Facts, dumped: dict[str, Any]) -> str:
                 {"@type": "Country", "name": c["name"], "identifier": c["iso3"]} for c in dumped["countries"]
             ],
         },
+        # The data's variables: the fields of the tables whose rows name a source, not of the lists of
+        # sources, pages read and corrections themselves.
         "variableMeasured": [
             {"@type": "PropertyValue", "name": f"{t.name}.{f.name}", "description": tagged(f.descriptions)}
             for t in tables
+            if "source_id" in t.field_names and t.primary_key != ("source_id",)
             for f in t.fields
         ],
         "distribution": downloads(homepage, meta),
     }
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    # Compact: it is for machines, and every page carries it.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # Inside <script>, "</script>" or "<!--" in a copy's text would end the element: escape <, > and &.
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 

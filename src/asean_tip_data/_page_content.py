@@ -6,11 +6,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import _credits
-from ._caveats import NOTED
+from ._caveats import NOTED, caveats, mark, tier_legend
 from ._cells import cell
 from ._files import web_link
 from ._i18n import CODED_FIELDS, constraints, in_language, label, number, words_in
-from ._page_figures import caveats, mark, tier_legend
 from ._schema import Table, text_in
 from ._tiers import tier_grid
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from . import _caveats, _charts, _credits
-from ._caveats import DISPUTED as DISPUTED
-from ._caveats import NOTED as NOTED
+from . import _charts, _credits
+from ._caveats import DISPUTED, NOTED, caveated, caveats, count_caveat, mark, tier_legend
 from ._i18n import date_text, in_language, label, locale, number, words
 from ._tier_map import tier_map
-from ._tiers import MARKS
 
 Rows = Sequence[Mapping[str, Any]]
 
@@ -20,51 +18,14 @@ class Figure(NamedTuple):
 
     name: str
     title: str
-    svg: str
+    svg: str  # a desktop's drawing: the chart's download
+    shown: list[tuple[str, str]]  # what the page shows: (screen, drawing), screen "phone", "desktop" or "" for both
     legend: list[tuple[str, str, str]]  # (tier, mark, label) for a tier legend; empty otherwise
     caption: str
     source: str
     caveats: list[str]
     columns: list[str]
     rows: list[list[Any]]
-
-
-def caveated(placement: Mapping[str, Any]) -> bool:
-    """Return whether a placement carries a caveat on its evidence, shown with an asterisk wherever it is drawn."""
-    return _caveats.noted(placement.get("note"))
-
-
-def mark(placement: Mapping[str, Any]) -> str:
-    """Return the tier's mark, with an asterisk where the placement carries a caveat."""
-    return MARKS[placement["tier"]] + (NOTED if caveated(placement) else "")
-
-
-def caveats(placements: Iterable[Mapping[str, Any]], names: Mapping[str, str], lang: str) -> list[str]:
-    """Return the caveats of the placements that carry one, each note once with every placement it covers."""
-    covered: dict[str, dict[str, list[str]]] = {}  # note: country: years
-    for p in placements:
-        if caveated(p):
-            countries = covered.setdefault(in_language(p, "note", lang), {})
-            countries.setdefault(names[p["country_iso3"]], []).append(str(p["report_year"]))
-    lines = []
-    for note, where in covered.items():
-        placed = "; ".join(name + ", " + ", ".join(years) for name, years in where.items())
-        lines.append(f"{NOTED} {placed}: {note}")
-    return lines
-
-
-def count_caveat(row: Mapping[str, Any], lang: str) -> str | None:
-    """Return the caveat of a printed count that the ministry or another source gives otherwise: "† 2023: ..."."""
-    if not _caveats.disputed(row.get("ministry_statement"), row.get("note")):
-        return None
-    return f"{DISPUTED} {row['year']}: {in_language(row, 'note', lang)}"
-
-
-def tier_legend(lang: str, *marks: str) -> list[tuple[str, str, str]]:
-    """Return each tier's code, mark and label in ``lang``, best first, then what each of ``marks`` means."""
-    legend = [(tier, mark_, label("tier", tier, lang)) for tier, mark_ in MARKS.items()]
-    meaning = {NOTED: "mark_noted", DISPUTED: "mark_count"}
-    return legend + [("", m, words()["page"][meaning[m]][lang]) for m in marks]
 
 
 def figures(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str, geo: Mapping[str, Any]) -> list[Figure]:
@@ -104,7 +65,7 @@ def _cases(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[str,
         said = label("ministry_statement", statement, lang) if statement else ""
         tier_note, ministry_note = in_language(placement, "note", lang) or "", in_language(r, "note", lang) or ""
         data.append([r["year"], r["cases"], placement["tier"], tier, tier_note, statement, said, ministry_note])
-    svg = _charts.cases_chart(rows, w, locale(lang))
+    svg, drawings = _drawn(_charts.cases_chart, rows, w, lang)
     # Codes as the data has them, each beside its label in the page's language.
     columns = ["year", "cases", "indonesia_tier", "indonesia_tier_label", "indonesia_tier_note"]
     columns += ["ministry_statement", "ministry_statement_label", "ministry_note"]
@@ -117,7 +78,9 @@ def _cases(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[str,
         pages=_credits.pages(tiers, names, dumped, lang),
         notes=_credits.cited(_credits.note_sources(counts), dumped["sources"], lang),
     )
-    return Figure("cases", w["cases_title"], svg, legend, w["cases_caption"], source, notes + counted, columns, data)
+    return Figure(
+        "cases", w["cases_title"], svg, drawings, legend, w["cases_caption"], source, notes + counted, columns, data
+    )
 
 
 def _suspects(dumped: Mapping[str, Rows], w: Mapping[str, str], lang: str) -> Figure:
@@ -125,12 +88,13 @@ def _suspects(dumped: Mapping[str, Rows], w: Mapping[str, str], lang: str) -> Fi
         {**r, "description": w["suspects_description"].format(year=r["year"], suspects=number(r["suspects"], lang))}
         for r in dumped["trafficking_suspects"]
     ]
+    # Its few bars are drawn once, at a phone's width, which a desktop shows up to half as large again.
     svg = _charts.suspects_chart(rows, w, locale(lang))
     data = [[r["year"], r["suspects"]] for r in dumped["trafficking_suspects"]]
     source = _credits.line(
         w["source_suspects"], credited=_credits.credited(dumped["trafficking_suspects"], dumped["sources"], lang)
     )
-    return Figure("suspects", w["suspects_title"], svg, [], "", source, [], ["year", "suspects"], data)
+    return Figure("suspects", w["suspects_title"], svg, [("", svg)], [], "", source, [], ["year", "suspects"], data)
 
 
 def map_rows(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str) -> list[dict[str, Any]]:
@@ -184,7 +148,7 @@ def _map(
     dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[str, str], lang: str, geo: Mapping[str, Any]
 ) -> Figure:
     rows = map_rows(dumped, names, lang)
-    svg = tier_map(rows, geo, w, locale(lang))
+    shown, svg = tier_map(rows, geo, w, locale(lang))  # one map for both screens, its words drawn for each
     before = placements_in(dumped, 2022)
     noted = caveats(before.values(), names, lang)
     drawn = [*placements_in(dumped, 2023).values(), *before.values()]
@@ -200,6 +164,7 @@ def _map(
         "map",
         w["map_title"],
         svg,
+        [("", shown)],
         tier_legend(lang, *([NOTED] if noted else [])),
         w["map_caption"],
         source,
@@ -221,7 +186,7 @@ def _timeline(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[s
         if m["article_ref"] is None:  # a meeting held since the article, known from other pages
             text += " " + w["meeting_after"]
         rows.append({**m, "mode": w["online"] if m["online"] else w["in_person"], "description": text})
-    svg = _charts.timeline(rows, w, locale(lang))
+    svg, shown = _drawn(_charts.timeline, rows, w, lang)
     printed = [m for m in dumped["meetings"] if m["article_ref"] is not None]
     later = [m for m in dumped["meetings"] if m["article_ref"] is None]
     named = {id(m): w["meeting_name"].format(forum=m["forum"], number=m["number"]) for m in later}
@@ -243,4 +208,10 @@ def _timeline(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[s
         for m, r in zip(dumped["meetings"], rows, strict=True)
     ]
     legend_caption = f"{w['timeline_legend_in_person']} · {w['timeline_legend_online']}"
-    return Figure("timeline", w["timeline_title"], svg, [], legend_caption, source, notes, columns, data)
+    return Figure("timeline", w["timeline_title"], svg, shown, [], legend_caption, source, notes, columns, data)
+
+
+def _drawn(draw: Callable[..., str], rows: Rows, w: Mapping[str, str], lang: str) -> tuple[str, list[tuple[str, str]]]:
+    """Return a chart drawn for a desktop (its download), and both drawings in the order the page shows them."""
+    desktop = draw(rows, w, locale(lang))
+    return desktop, [("phone", draw(rows, w, locale(lang), phone=True)), ("desktop", desktop)]
