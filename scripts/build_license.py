@@ -17,7 +17,15 @@ KINDS = {"report": "reports", "webpage": "web pages", "news": "news reports", "s
 
 
 def _wrap(text: str, indent: str = "", subsequent: str = "") -> str:
-    return textwrap.fill(" ".join(text.split()), width=80, initial_indent=indent, subsequent_indent=subsequent)
+    # Never broken at a hyphen or inside a word: names and addresses stay whole, to be found as written.
+    return textwrap.fill(
+        " ".join(text.split()),
+        width=80,
+        initial_indent=indent,
+        subsequent_indent=subsequent,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
 
 
 def _listed(items: list[str]) -> str:
@@ -36,10 +44,12 @@ def context(root: Path = ROOT) -> dict[str, Any]:
     further = [(KINDS[kind].capitalize(), about.sources[kind]) for kind in KINDS if kind in about.sources]
     others = [f for f in about.families if f not in about.government_families]
     pages = (
-        f"The {about.pages} pages the tier placements rest on (resources/placement_sources.csv) come from "
-        f"{len(about.families)} publishers: {_listed(sorted(about.families))}. The reports, and the words of "
-        f"{_listed(list(about.government_families))}, are works of the U.S. government; of the pages of the "
-        f"{len(others)} other publishers, only the facts they report are used, and none of their words."
+        f"The {about.pages} pages the tier placements rest on (resources/placement_sources.csv) were published "
+        f"by {len(about.publishers)} publishers: {'; '.join(about.publishers)}. What they report comes from "
+        f"{len(about.families)} source families (original publishers): {'; '.join(sorted(about.families))}. "
+        f"The reports, and the words of the source families {_listed(list(about.government_families))}, are works "
+        f"of the U.S. government; of the pages of the {len(others)} other source families, only the facts they "
+        "report are used (which tier a country was placed on), and none of their words."
     )
     names = sorted({c.name_indonesian_source_id for c in atd.load_countries(copy)})
     by_id = {s.source_id: s for s in atd.load_sources(copy)}
@@ -48,8 +58,10 @@ def context(root: Path = ROOT) -> dict[str, Any]:
         f"the tier placements of the Trafficking in Persons Reports of {about.report_years[0]} to "
         f"{about.report_years[-1]} ({rows['tip_tier_placements']} rows) with the pages they rest on "
         f"({rows['placement_sources']} rows)",
-        f"what the ministry that Table 1 credits, and others, have said of its counts ({rows['case_statements']} rows)",
-        f"the meetings held since the article ({about.meetings_after} of the {rows['meetings']} rows of meetings)",
+        f"what the ministry that Table 1 credits has said in public of the same yearly counts, and the other "
+        f"figures published beside them ({rows['case_statements']} rows)",
+        f"{_listed(list(about.later_meetings))}, held since the article and known from other pages (the meetings "
+        "held since whose dates the pages disagree on are left out)",
         "the countries' Indonesian names, from " + _listed([by_id[i].citation.rstrip(".") for i in names]),
     ]
     return {

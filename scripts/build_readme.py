@@ -59,8 +59,8 @@ def glance(root: Path = ROOT) -> str:
         f"Version {about.version}, made on {about.released} from the article published on {about.article}. The "
         f"data describe {about.start.isoformat()} to {about.end.isoformat()}: the meetings, and the periods of "
         f"the TIP Reports of {about.report_years[0]} to {about.report_years[-1]}. They name "
-        f"{about.rows['sources']} sources, and {about.pages} pages of {len(about.families)} publishers behind the "
-        f"tier placements.",
+        f"{about.rows['sources']} sources, and the {about.pages} pages behind the tier placements, published by "
+        f"{len(about.publishers)} publishers from {len(about.families)} source families.",
         "",
         "| resource | title | rows |",
         "|---|---|---|",

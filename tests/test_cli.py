@@ -88,7 +88,7 @@ def test_summary_gives_the_headline_figures() -> None:
     # Marked (*) where a placement is known otherwise than from two readings of its own report's narrative.
     assert re.search(r"\n  Indonesia +2 +2 +2 +2 +2 +2 +2W\* +2 +2 +2\*\n", out)
     assert re.search(r"\n  Lao People's Democratic Republic +2W +2W +3 +2W +2 +2 +2 +2 +2W +3\*\n", out)
-    assert re.search(r"Latest TIP Report \(2025\)", out) and re.search(
+    assert re.search(r"The latest TIP Report the data holds \(2025\)", out) and re.search(
         r"\n  Lao People's Democratic Republic +Tier 3\* +downgraded", out
     )
     assert "Legend: 1 = Tier 1, 2 = Tier 2, 2W = Tier 2 Watch List, 3 = Tier 3" in out

@@ -227,7 +227,7 @@ def test_case_statements_equal_the_reference_row_for_row() -> None:
         # The ministry's own words go through the ministry's officials; the 2016 row is the U.S. State Department's.
         assert statement.by_ministry is ("Ministry of Foreign Affairs" in statement.speaker and statement.year != 2016)
         # Who spoke, in Indonesian: the ministry and the offices as Kemlu names them.
-        office = "Kementerian Luar Negeri RI" if statement.by_ministry else "Departemen Luar Negeri Amerika Serikat"
+        office = "Kemlu RI" if statement.by_ministry else "Departemen Luar Negeri Amerika Serikat"
         assert office in statement.speaker_indonesian and statement.speaker_indonesian != statement.speaker
 
 

@@ -99,7 +99,9 @@ def test_licence_file_is_the_data_s_and_credits_every_publisher_read(
     assert script("build_license").render(root) == text, "run python scripts/build_license.py"
     flat = " ".join(text.split())
     families = _families()
-    assert f"come from {len(families)} publishers" in flat and all(family in flat for family in families)
+    assert f"comes from {len(families)} source families" in flat and all(family in flat for family in families)
+    publishers = {page.publisher for page in atd.load_placement_sources()}
+    assert f"were published by {len(publishers)} publishers" in flat and all(p in flat for p in publishers)
     assert f"The {len(atd.load_placement_sources())} pages" in flat
     assert f"resources/errata.csv ({len(atd.load_errata())} rows)" in flat
     # News pages are never called U.S. government works.
@@ -107,3 +109,33 @@ def test_licence_file_is_the_data_s_and_credits_every_publisher_read(
     for source in atd.load_sources():
         if source.kind in ("report", "news", "webpage"):
             assert " ".join(source.citation.split()) in flat, source.source_id
+
+
+def _reference(name: str) -> list[dict[str, str]]:
+    with (FIXTURES / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_the_figures_the_descriptions_give_are_the_data_s(descriptor: dict[str, Any]) -> None:
+    resources = {r["name"]: r for r in descriptor["resources"]}
+    text = resources["case_statements"]["description"]
+    said: dict[int, list[int]] = {}
+    for s in atd.load_case_statements():
+        said.setdefault(s.year, []).append(s.value)
+    printed = {c.year: c.cases for c in atd.load_trafficking_cases()}
+    assert said[2021] == [361, 361] and "2021 (361, twice)" in text
+    (breakdown,) = [r["quote"] for r in _reference("kemlu-tppo-statements.csv") if r["value"] == "900"]
+    parts = [int(n) for n in re.findall(r"(\d+) kasus (?:berasal|di)", breakdown)]  # 637, 245 and 107
+    assert sorted(said[2022]) == [752, 752, 900] and f"900 ({sum(parts)} by its breakdown)" in text
+    assert said[2023] == [798] and f"gave 798 against the printed {printed[2023]}" in text
+    assert said[2016] == [printed[2016]] == [478] and "the same number, 478" in text
+    silent = [year for year in printed if year not in said]
+    assert f"None was found for {silent[0]} to {silent[-1]}" in text and silent == list(
+        range(silent[0], silent[-1] + 1)
+    )
+    meetings = resources["meetings"]["description"]
+    (later,) = [m for m in atd.load_meetings() if m.article_ref is None]
+    month = later.start_date.strftime("%B %Y")
+    assert f"the {later.number}th {later.forum} ({later.city}, {month})" in meetings
+    (left_out,) = [r for r in _reference("meetings-after-the-article.csv") if r["not_added"]]
+    assert f"The {left_out['number']}th {left_out['forum']} ({left_out['city']}, June 2025) is known too" in meetings

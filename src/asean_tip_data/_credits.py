@@ -33,15 +33,16 @@ def named(name: str) -> Any:
     return _markup()("<cite>{}</cite>").format(name)
 
 
-def listed(items: Iterable[Any], lang: str) -> Any:
-    """Return items as a list in prose, as HTML: "A, B and C", "A, B, dan C"."""
+def listed(items: Iterable[Any], lang: str, between: str = ",") -> Any:
+    """Return items as prose HTML: "A, B and C", "A, B, dan C" (``between`` is ";" where items hold commas)."""
     markup = _markup()
     found = list(dict.fromkeys(items))
     if len(found) < 2:
         return markup("").join(found)
     last = words_in("page", lang)["and"]
-    comma = "," if len(found) > 2 and lang == "id" else ""  # Indonesian writes a comma before "dan" in a series
-    return markup("{}{} {} {}").format(markup(", ").join(found[:-1]), comma, last, found[-1])
+    # Indonesian writes the separator before "dan" in a series of three or more; so does a series of citations.
+    before = between if len(found) > 2 and (lang == "id" or between == ";") else ""
+    return markup("{}{} {} {}").format(markup(between + " ").join(found[:-1]), before, last, found[-1])
 
 
 def years(values: Iterable[int], lang: str) -> Any:
@@ -53,22 +54,28 @@ def years(values: Iterable[int], lang: str) -> Any:
 
 
 def short(source: Mapping[str, Any], lang: str) -> str:
-    """Return a source's citation as far as its date: "Tribunnews (2023, 4 April)", in ``lang`` where written in it."""
+    """Return a source's citation as far as its date, "Tribunnews (2023, 4 April)", in ``lang`` where written in it.
+
+    A report is named by its title too: one publisher's reports of one year are told apart by it.
+    """
     text = str(in_language(source, "citation", lang))
-    head, bracket, _ = text.partition(")")
-    return head + bracket if bracket else text
+    head, bracket, rest = text.partition(")")
+    if not bracket:
+        return text
+    title = rest.removeprefix(".").split(" [")[0].split(". ")[0].strip().rstrip(".")
+    return f"{head}{bracket}, {title}" if source.get("kind") == "report" and title else head + bracket
 
 
 def credited(rows: Rows, sources: Rows, lang: str) -> Any:
     """Return the sources the rows name in ``source_id``, as the article prints them, in ``lang`` where written."""
     by_id = {s["source_id"]: s for s in sources}
-    return listed((named(str(in_language(by_id[r["source_id"]], "citation", lang))) for r in rows), lang)
+    return listed((named(str(in_language(by_id[r["source_id"]], "citation", lang))) for r in rows), lang, ";")
 
 
 def cited(ids: Iterable[str], sources: Rows, lang: str) -> Any:
     """Return the sources of a list of ``source_id`` values, each as far as its date."""
     by_id = {s["source_id"]: s for s in sources}
-    return listed((named(short(by_id[i], lang)) for i in ids), lang)
+    return listed((named(short(by_id[i], lang)) for i in ids), lang, ";")
 
 
 def note_sources(rows: Rows) -> list[str]:
@@ -82,12 +89,13 @@ def pages(placements: Rows, names: Mapping[str, str], dumped: Mapping[str, Rows]
     if not unread:
         return ""
     keys = {(p["country_iso3"], p["report_year"]) for p in unread}
-    families = [
-        s["source_family"] for s in dumped["placement_sources"] if (s["country_iso3"], s["report_year"]) in keys
-    ]
+    # Who published each page read: the pages are what the placements rest on, and their publishers
+    # what this line credits (a page's source family, its original publisher, is in its row).
+    publishers = [s["publisher"] for s in dumped["placement_sources"] if (s["country_iso3"], s["report_year"]) in keys]
     w = words_in("page", lang)
     if len(unread) > 3:  # many placements: count the pages and publishers; the table lists them
-        said = line(w["source_pages_many"], placements=len(unread), pages=len(families), publishers=len(set(families)))
+        counted = {"placements": len(unread), "pages": len(publishers), "publishers": len(set(publishers))}
+        said = line(w["source_pages_many"], **counted)
     else:
         countries = dict.fromkeys(p["country_iso3"] for p in unread)
         if len(countries) == 1 and len({p["country_iso3"] for p in placements}) == 1:
@@ -100,7 +108,7 @@ def pages(placements: Rows, names: Mapping[str, str], dumped: Mapping[str, Rows]
                 ),
                 lang,
             )
-        said = line(w["source_pages"], which=which, publishers=listed(map(named, sorted(set(families))), lang))
+        said = line(w["source_pages"], which=which, publishers=listed(map(named, sorted(set(publishers))), lang, ";"))
     return _markup()(" ") + said  # after the reports that made the placements
 
 

@@ -39,10 +39,11 @@ class Facts(NamedTuple):
     end: datetime.date | None
     rows: Mapping[str, int]
     sources: Mapping[str, tuple[str, ...]]  # each kind of source (sources.kind), the citations of that kind
-    families: tuple[str, ...]  # the publishers of the pages behind the placements, by how many placements
+    families: tuple[str, ...]  # the source families (original publishers) behind the placements, most used first
     government_families: tuple[str, ...]  # those of them whose words are the U.S. government's
+    publishers: tuple[str, ...]  # who published the pages read, in order
     report_years: tuple[int, ...]  # the TIP Reports the placements come from
-    meetings_after: int  # meetings the article does not print
+    later_meetings: tuple[str, ...]  # the meetings the article does not print, as "AMMTC 19"
 
     @property
     def pages(self) -> int:
@@ -75,6 +76,7 @@ def facts(datapackage: CopyArg = None) -> Facts:
         sources={kind: tuple(citations) for kind, citations in sources.items()},
         families=families,
         government_families=tuple(f for f in families if f in US_GOVERNMENT),
+        publishers=tuple(sorted({page.publisher for page in package.of(PlacementSource)})),
         report_years=tuple(sorted({p.report_year for p in package.of(TipTierPlacement)})),
-        meetings_after=sum(m.article_ref is None for m in package.of(Meeting)),
+        later_meetings=tuple(f"{m.forum} {m.number}" for m in package.of(Meeting) if m.article_ref is None),
     )
