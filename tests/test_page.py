@@ -306,3 +306,30 @@ def test_without_the_page_extra_one_line_names_the_pip_command(
         "asean-tip-data: error: page needs altair, which is not installed: pip install 'asean-tip-data[page]'\n"
     )
     assert not (tmp_path / "site").exists()
+
+
+# Issue #32, item 4: the page's text filters are linear in a text's length. Failed on 1.17.0.
+
+
+def test_the_page_s_text_filters_are_linear_in_a_text_s_length() -> None:
+    # 1.17.0: no_break_inside's regex started afresh at every character of a word without a hyphen:
+    # one 100,000-character cell took 43 s, so twenty million characters would take years. Linear,
+    # they take a fraction of a second; the timeout only stops the old code from running for ever.
+    code = (
+        "from asean_tip_data._page import _environment\n"
+        "filters = _environment().filters\n"
+        "text = 'x' * 10_000_000 + ' 2024-01-01 `code` ' + 'y' * 10_000_000\n"
+        "print(str(filters['no_break_inside'](text)).count('<span'), str(filters['code_spans'](text)).count('<code>'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert (result.returncode, result.stdout) == (0, "1 1\n"), result.stderr
+
+
+def test_a_hyphen_keeps_its_word_whole_as_before() -> None:
+    from asean_tip_data._page import _environment
+
+    no_break_inside = _environment().filters["no_break_inside"]
+    assert str(no_break_inside("held 2024-08-26 - 30 in Vientiane, <co-host> & x-y")) == (
+        'held <span class="nb">2024-08-26</span> <span class="nb">-</span> 30 in Vientiane, '
+        '<span class="nb">&lt;co-host&gt;</span> &amp; <span class="nb">x-y</span>'
+    )

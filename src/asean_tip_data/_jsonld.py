@@ -91,7 +91,7 @@ def jsonld(meta: Metadata, dumped: dict[str, Any]) -> str:
         ],
         "distribution": downloads(homepage, meta),
     }
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)
     # Inside <script>, "</script>" or "<!--" in a copy's text would end the element: escape <, > and &.
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 

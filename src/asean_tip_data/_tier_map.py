@@ -90,7 +90,7 @@ def _map_frame(chart: Any) -> Any:
 def _names_placed(chart: Any, countries: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Return each state's name placed clear of every mark and other name, with its pixel position."""
     # Where the projection puts each mark, read from the chart as Vega lays it out.
-    scene = vl_convert_module().vegalite_to_scenegraph(json.dumps(_map_frame(chart).to_dict()))
+    scene = vl_convert_module().vegalite_to_scenegraph(json.dumps(_map_frame(chart).to_dict(), allow_nan=False))
     found: dict[str, list[Box]] = {}
     for item in _scene_items(scene["scenegraph"]):
         x, y = item["x"], item["y"]
