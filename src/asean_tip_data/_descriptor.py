@@ -116,9 +116,8 @@ def _resource(check: _Checker, resource: Mapping[str, Any], index: int) -> Resou
                 "(no URL, no absolute path, no '..')"
             ).format(where=check.where, name=repr(name), path=repr(path))
         )
-    for key in FOLLOWED:
-        if key in resource and (key, resource[key]) != ("scheme", "file"):
-            raise check.fail(f"{place}{key}", _("a resource is read from its path alone; remove it"))
+    if followed := [key for key in FOLLOWED if key in resource and (key, resource[key]) != ("scheme", "file")]:
+        raise check.fail(f"{place}{followed[0]}", _("a resource is read from its path alone; remove it"))
     schema, ours = resource.get("schema"), _bundled()[name]
     if resource is ours:  # the bundled descriptor's own resource: its schema is the contract itself
         return Resource(name, path, False, bundled_tables()[name])
