@@ -83,9 +83,13 @@ def check_removable(folder: Path) -> None:
 def remove(folder: Path) -> None:
     """Remove ``folder`` and all it holds; an OSError names in full the first thing that could not be removed."""
 
+    first: list[tuple[Any, str, str]] = []
+
     def fail(function: Any, path: str, error: Any) -> None:
         exc = error if isinstance(error, BaseException) else error[1]  # onexc gives it, onerror its exc_info
-        raise OSError(getattr(exc, "errno", None), os_reason(exc), path) from None
+        # Python 3.13 calls again for each folder above it, renaming what was raised: the first is said.
+        first.append((getattr(exc, "errno", None), os_reason(exc), path))
+        raise OSError(*first[0]) from None
 
     if sys.version_info >= (3, 12):
         shutil.rmtree(folder, onexc=fail)

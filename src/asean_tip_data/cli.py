@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._arguments import fault, language, locale_language, parser
+from ._arguments import fault, language, locale_language, parser, say
 from ._files import DataError, datapackage_path, descriptor_path
 from ._messages import _, os_reason, shown, speak
 from ._schema import bundled_tables, text_in
@@ -30,13 +30,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:  # Ctrl-C: what was being written is removed on the way out (_output)
         _discard_output()
-        _say(fault(_("interrupted")))
+        say(fault(_("interrupted")))
         return 130
 
 
 def _main(argv: Sequence[str] | None) -> int:
     if sys.stdout is None:  # started with its standard output closed: nothing could be written
-        _say(fault(_("standard output is closed; nothing was written")))
+        say(fault(_("standard output is closed; nothing was written")))
         return 2
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
@@ -54,33 +54,24 @@ def _main(argv: Sequence[str] | None) -> int:
         raise
     except OSError as exc:  # ... or could not print
         _discard_output()
-        _say(fault(_plain(exc)))
+        say(fault(_plain(exc)))
         return 2
     args.lang = asked or args.lang
     try:
         code = _run(args)
     except DataError as exc:
-        _say(fault(str(exc), "data"))
+        say(fault(str(exc), "data"))
         return 1
     except BrokenPipeError:
         raise
     except OSError as exc:
         _discard_output()
-        _say(fault(_plain(exc)))
+        say(fault(_plain(exc)))
         return 2
     except (ImportError, ValueError) as exc:  # a missing optional extra, or a path that cannot be used
-        _say(fault(str(exc)))
+        say(fault(str(exc)))
         return 2
     return _flushed(code)
-
-
-def _say(text: str) -> None:
-    """Write ``text`` to standard error if it can be written: the exit code says what happened either way."""
-    try:
-        sys.stderr.write(text)
-        sys.stderr.flush()
-    except (AttributeError, OSError, ValueError):  # closed (None), full or gone
-        pass
 
 
 def _flushed(code: int) -> int:
@@ -92,7 +83,7 @@ def _flushed(code: int) -> int:
         return code
     except OSError as exc:
         _discard_output()
-        _say(fault(_plain(exc)))
+        say(fault(_plain(exc)))
         return 2
     return code
 
@@ -197,7 +188,7 @@ def _validate(datapackage: str | None) -> int:
             problems = frictionless_problems(frictionless, package)
     if problems:
         invalid = _("INVALID")
-        _say(f"{target}: {invalid}\n" + "".join(f"  {shown(problem)}\n" for problem in problems))
+        say(f"{target}: {invalid}\n" + "".join(f"  {shown(problem)}\n" for problem in problems))
         return 1
     count = len(resource_names())
     print(_("{path}: valid ({count} resources; checked {what})").format(path=target, count=count, what=checked))
