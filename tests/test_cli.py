@@ -224,15 +224,32 @@ def test_a_closed_standard_output_is_one_line_and_exit_2(
     assert result.stderr == "asean-tip-data: error: standard output is closed; nothing was written\n"
 
 
-def test_a_broken_pipe_loses_output_and_says_so_by_its_exit_code_only() -> None:
-    process = subprocess.Popen(
-        [str(SCRIPT), "show", "meetings", "--format", "jsonl"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list",),
+        ("show", "meetings"),
+        ("show", "meetings", "--format", "jsonl"),
+        ("show", "meetings", "--format", "json"),
+        ("show", "meetings", "--format", "csv"),
+        ("summary",),
+        ("validate",),
+        ("cite", "--format", "bibtex"),
+        ("path",),
+        ("--help",),
+        ("--version",),
+    ],
+)
+def test_a_reader_that_stops_early_ends_every_command_quietly_with_0(args: tuple[str, ...]) -> None:
+    # 1.17.0: `summary | head -1` exited 2 where `show | head -1` exited 0, and which one a reader got
+    # depended on whether the output was written before the reader left. Now every command ends the
+    # same way, whenever the reader leaves: exit 0, nothing on stderr (README, "Exit codes").
+    process = subprocess.Popen([str(SCRIPT), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()  # the reader is gone before the first line, as `head -0` would be
     with process.stderr:
         stderr = process.stderr.read()
-    assert process.wait() == 2 and stderr == b""
+    assert process.wait() == 0 and stderr == b""
 
 
 @pytest.mark.parametrize("command", ["list", "show", "summary"])
@@ -344,13 +361,15 @@ def test_a_copys_path_reaches_the_terminal_escaped_on_one_line(tmp_path: Path) -
 
 
 def test_a_value_of_a_copy_reaches_the_terminal_escaped(tmp_path: Path) -> None:
+    # A mark that reorders text is valid data, written as it is, but escaped on a terminal. (A
+    # control character such as ESC is no valid data since issue #32: tests/test_writable.py.)
     folder = atd.export("csv", tmp_path / "copy")
     path = folder / "resources" / "countries.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("Brunei", "Bru\x1b[2Jnei", 1), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("Brunei", "Bru\u202enei", 1), encoding="utf-8")
     for args in (("show", "countries", "--datapackage", str(folder)), ("summary", "--datapackage", str(folder))):
         result = run(*args)
-        assert result.returncode == 0 and "\x1b" not in result.stdout and "Bru\\x1b[2Jnei" in result.stdout
-    assert "Bru\x1b[2Jnei" in run("show", "countries", "--format", "csv", "--datapackage", str(folder)).stdout  # data
+        assert result.returncode == 0 and "\u202e" not in result.stdout and "Bru\\u202enei" in result.stdout
+    assert "Bru\u202enei" in run("show", "countries", "--format", "csv", "--datapackage", str(folder)).stdout  # data
 
 
 @pytest.mark.parametrize("args", [("--help",), ("--version",), ("show", "--help"), ("summary",)])
@@ -387,3 +406,97 @@ def test_an_export_of_a_copy_carries_the_copys_descriptor(tmp_path: Path) -> Non
     )
     assert again["title"] == "A copy of our own" and again["resources"][0]["path"] == "resources/countries.csv"
     assert atd.validate(tmp_path / "again") == ()
+
+
+# Issue #32, items 4 and 5: bounded, one line, the right exit code, nothing left behind. Each failed on 1.17.0.
+
+
+class _Screen(io.TextIOBase):
+    """A standard output that keeps no text: it counts writes and characters and measures the longest line."""
+
+    def __init__(self) -> None:
+        self.writes = self.chars = self.longest = 0
+        self.tail = ""
+
+    def write(self, text: str) -> int:
+        self.writes, self.chars = self.writes + 1, self.chars + len(text)
+        self.longest = max(self.longest, *map(len, text.split("\n")))
+        self.tail = (self.tail + text)[-300:]
+        return len(text)
+
+    def isatty(self) -> bool:
+        return False
+
+
+def test_show_streams_rows_and_bounds_a_cell_s_width_saying_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 1.17.0: the table view padded every row to the widest cell and built it whole in memory (a
+    # 0.3 MB table took 104 MB; a 1.6 MB valid copy asked for 16 GB and died with a MemoryError).
+    import tracemalloc
+
+    from asean_tip_data._export import csv_lines, rows
+    from asean_tip_data._package import open_package
+    from asean_tip_data.cli import main
+
+    copy = atd.export("csv", tmp_path / "copy")
+    cells = rows("glossary", open_package(None))
+    (row,) = [r for r in cells if r[0] == "ASEAN"]
+    row[cells[0].index("definition")] = "x" * 100_000  # the longest cell a copy may hold
+    (copy / "resources" / "glossary.csv").write_text(csv_lines(cells), encoding="utf-8", newline="")
+    peaks = {}
+    for format in ("table", "jsonl"):
+        screen = _Screen()
+        monkeypatch.setattr(sys, "stdout", screen)
+        tracemalloc.start()
+        assert main(["show", "glossary", "--format", format, "--datapackage", str(copy)]) == 0
+        peaks[format] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        if format == "table":
+            assert screen.writes >= len(cells)  # row by row, never the whole table as one text
+            assert screen.longest < 2_000 and screen.chars < 100_000  # the long cell cut, every row narrow
+            assert screen.tail.endswith(
+                "\nCells longer than 500 characters are cut (…); see them whole with: "
+                "asean-tip-data show glossary --format csv\n"
+            )
+    # The table costs what writing the records one by one costs, give or take a megabyte.
+    assert peaks["table"] < peaks["jsonl"] + 2**20, peaks
+
+
+def test_ctrl_c_is_one_line_exit_130_and_leaves_nothing_behind(tmp_path: Path, need: Callable[..., None]) -> None:
+    need(os.name == "posix", "a POSIX system (signals)", "run this test on Linux or macOS")
+    # 1.17.0: a KeyboardInterrupt traceback.
+    import signal
+    import time
+
+    from asean_tip_data._output import staging_name
+
+    site = tmp_path / "site"
+    process = subprocess.Popen(
+        [str(SCRIPT), "page", "--output", str(site)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    staging = tmp_path / staging_name(site, process.pid)
+    while not staging.exists() and process.poll() is None:  # until the site is being written
+        time.sleep(0.01)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=300)
+    assert (process.returncode, out, err) == (130, "", "asean-tip-data: error: interrupted\n")
+    assert list(tmp_path.iterdir()) == []  # neither the site nor its staging folder
+
+
+@pytest.mark.parametrize("stderr", ["2>/dev/full", "2>&-"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "--format", "json", "--output", "{missing}/data.json"),
+        ("show", "meetings", "--datapackage", "{missing}"),
+        ("validate", "{missing}"),
+        ("frobnicate",),
+    ],
+)
+def test_a_usage_error_is_exit_2_even_where_its_message_cannot_be_written(
+    stderr: str, args: tuple[str, ...], tmp_path: Path, need: Callable[..., None]
+) -> None:
+    need(Path("/dev/full").exists(), "/dev/full and a POSIX shell", "run this test on Linux")
+    # 1.17.0: exit 1, from the traceback of the failed write of the message.
+    given = " ".join(arg.format(missing=tmp_path / "missing") for arg in args)
+    result = subprocess.run(f"'{SCRIPT}' {given} {stderr}", shell=True, capture_output=True, text=True, check=False)
+    assert result.returncode == 2 and result.stdout == ""

@@ -106,5 +106,41 @@ def test_a_resource_path_with_a_nul_byte_is_refused(copy: Path) -> None:
     descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["resources"][6]["path"] = "resources/mous\0.csv"
     (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-    with pytest.raises(atd.DataError, match="must be relative and stay inside the package"):
+    # Since issue #32 the gate's first pass refuses it, as a text no output can carry.
+    with pytest.raises(atd.DataError, match=r"resources\[6\]\.path: a control character \(U\+0000\) at character 15"):
         atd.load("mous", copy)
+
+
+# Issue #32, item 1: a linked descriptor is refused like a linked resource. Failed on 1.17.0.
+
+
+def test_a_descriptor_linked_from_outside_is_refused_and_the_copy_it_leads_to_is_not_read(
+    copy: Path, tmp_path: Path
+) -> None:
+    # 1.17.0: the link was followed, the outside descriptor read (its values echoed in errors), and
+    # the copy beside it used instead of this one.
+    elsewhere = atd.export("csv", tmp_path / "elsewhere")
+    outside = json.loads((elsewhere / "datapackage.json").read_text(encoding="utf-8"))
+    outside["title"] = "the-secret-outside-the-copy"
+    (elsewhere / "datapackage.json").write_text(json.dumps(outside), encoding="utf-8")
+    (copy / "datapackage.json").unlink()
+    (copy / "datapackage.json").symlink_to(elsewhere / "datapackage.json")
+    with pytest.raises(atd.DataError) as info:
+        atd.load("countries", copy)
+    message = str(info.value)
+    assert message == (
+        f"{copy.resolve() / 'datapackage.json'}: the descriptor lies outside the copy's folder {copy.resolve()} "
+        f"(it is {(elsewhere / 'datapackage.json').resolve()}); not read"
+    )
+    (problem,) = _problems(copy)
+    assert problem == message and "the-secret" not in problem
+    result = subprocess.run(
+        [str(SCRIPT), "summary", "--datapackage", str(copy)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1 and result.stderr.count("\n") == 1 and "lies outside" in result.stderr
+
+
+def test_a_descriptor_linked_inside_the_copy_is_read(copy: Path) -> None:
+    (copy / "datapackage.json").rename(copy / "descriptor.json")
+    (copy / "datapackage.json").symlink_to("descriptor.json")
+    assert atd.validate(copy) == () and atd.load("mous", copy) == atd.load_mous()

@@ -9,6 +9,7 @@ import json
 import os
 import pathlib
 import select
+import shutil
 import socket
 import subprocess
 import sys
@@ -103,6 +104,53 @@ def test_validate_sends_no_request_for_a_profile_schema_or_dialect_address(copy:
             assert result.returncode == 1 and f"resource 'mous': {key}" in result.stderr, result.stderr
             change(copy, lambda d: resource(d, "mous").update({key: ours[key]}))  # noqa: B023
         assert select.select([listener], [], [], 0)[0] == []  # no connection came
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("extrapaths", ["{url}"]),
+        ("url", "{url}"),
+        ("innerpath", "../secret.csv"),
+        ("scheme", "http"),
+    ],
+)
+def test_validate_sends_no_request_for_an_address_in_any_key_frictionless_follows(
+    copy: Path, key: str, value: Any
+) -> None:
+    # 1.17.0: frictionless fetched a resource's `extrapaths` addresses (16 requests a run, a 41 s hang
+    # when the server stalled, "valid" when it answered empty). The gate now refuses every key that
+    # frictionless reads or fetches beyond the resource's path, and frictionless sees none of them.
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/more.csv"
+        given = [v.format(url=url) for v in value] if isinstance(value, list) else value.format(url=url)
+        change(copy, lambda d: resource(d, "mous").update({key: given}))
+        result = cli("validate", str(copy), timeout=60)
+        assert result.returncode == 1, result.stderr
+        assert (
+            f"{copy / 'datapackage.json'}: resource 'mous': {key}: a resource is read from its path alone; remove it"
+            in result.stderr
+        )
+        for command in (lambda: atd.load_mous(copy), lambda: atd.dcat_ap("turtle", copy)):
+            with pytest.raises(atd.DataError, match=f"resource 'mous': {key}: a resource is read"):
+                command()
+        assert select.select([listener], [], [], 0)[0] == []  # no connection came
+
+
+def test_the_staged_copy_frictionless_reads_holds_nothing_it_would_follow(copy: Path, tmp_path: Path) -> None:
+    # Whatever a later gate admits, frictionless is given a copy with no key that leads elsewhere.
+    from asean_tip_data._frictionless import stage
+    from asean_tip_data._package import open_package
+
+    package = open_package(copy)
+    resource(package.parsed, "mous").update(extrapaths=["http://127.0.0.1:9/x.csv"], compression="zip")
+    (tmp_path / "staged").mkdir()
+    staged = json.loads(stage(package, tmp_path / "staged").read_text(encoding="utf-8"))
+    mous = resource(staged, "mous")
+    assert not {"extrapaths", "url", "innerpath", "scheme", "compression"} & set(mous)
+    assert mous["path"] == "resources/mous.csv"
 
 
 def atd_descriptor() -> dict[str, Any]:
@@ -271,6 +319,12 @@ def test_no_command_opens_a_file_outside_or_connects_while_reading_hostile_copie
         os.mkfifo(copy / "pipe.csv")
         change(copy, extra("pipe"))
 
+    def descriptor_linked_out(copy: Path) -> None:
+        # A whole copy elsewhere, its descriptor linked in: 1.17.0 read it, and the files beside it.
+        shutil.copytree(copy, elsewhere / "copy")
+        (copy / "datapackage.json").unlink()
+        (copy / "datapackage.json").symlink_to(elsewhere / "copy" / "datapackage.json")
+
     hostile: dict[str, Callable[[Path], object]] = {
         "valid": lambda c: None,
         "a path up and out": lambda c: change(
@@ -286,6 +340,12 @@ def test_no_command_opens_a_file_outside_or_connects_while_reading_hostile_copie
         "a schema by address": lambda c: change(
             c, lambda d: resource(d, "mous").update(schema="http://127.0.0.1:9/schema")
         ),
+        # Issue #32: more files of a resource by address (1.17.0 fetched them), and a linked descriptor.
+        "extrapaths by address": lambda c: change(
+            c, lambda d: resource(d, "mous").update(extrapaths=["http://127.0.0.1:9/more.csv"])
+        ),
+        "a url by address": lambda c: change(c, lambda d: resource(d, "mous").update(url="http://127.0.0.1:9/m.csv")),
+        "a descriptor linked out": descriptor_linked_out,
         "a file of 1 GiB": lambda c: os.truncate(c / "resources" / "glossary.csv", 1 << 30),
     }
     paths = []
@@ -318,7 +378,7 @@ def test_no_command_opens_a_file_outside_or_connects_while_reading_hostile_copie
             continue
         assert any(path.startswith(str(root)) for root in allowed), path
     assert [e for e in found["events"] if e[0] != "open"] == []  # no connection, no process
-    assert not any(str(secret) in path for path, _ in opened)
+    assert not any(str(secret) in path or str(elsewhere) in path for path, _ in opened)
 
 
 def test_a_long_file_costs_what_a_short_one_does_per_cell(copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

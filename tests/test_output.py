@@ -255,3 +255,122 @@ def test_a_loop_of_links_as_the_output_is_one_line(tmp_path: Path, need: Need) -
         assert result.returncode == 2 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
         assert str(loop) in result.stderr
     assert loop.is_symlink()
+
+
+# Issue #32, item 5: paths that are not UTF-8, errors without an errno, and --force over what cannot be
+# removed. Each failed on 1.17.0.
+
+
+def test_a_folder_whose_name_is_not_utf8_takes_every_output(tmp_path: Path, need: Need) -> None:
+    need(sys.platform.startswith("linux"), "Linux (file names as bytes)", "run this test on Linux")
+    # 1.17.0: Parquet export and `page` failed with "'utf-8' codec can't encode character '\udcff'",
+    # naming no path.
+    folder = os.fsencode(tmp_path) + b"/caf\xe9"
+    os.mkdir(folder)
+    for args in (
+        [b"export", b"--format", b"parquet", b"--output", folder + b"/parquet"],
+        [b"export", b"--format", b"sqlite", b"--output", folder + b"/data.db"],
+        [b"page", b"--output", folder + b"/site"],
+    ):
+        result = subprocess.run([os.fsencode(SCRIPT), *args], capture_output=True, check=False)
+        assert result.returncode == 0, result.stderr
+    assert atd.validate(os.fsdecode(folder + b"/parquet")) == ()
+    assert (Path(os.fsdecode(folder)) / "site" / "downloads" / "parquet" / "resources" / "mous.parquet").is_file()
+    # Where such a path is named, it is named: undecodable bytes shown as "?" (the terminal's encoding).
+    refused = subprocess.run(
+        [os.fsencode(SCRIPT), b"export", b"--format", b"csv", b"--output", folder + b"/site"],
+        capture_output=True,
+        check=False,
+    )
+    assert refused.returncode == 2
+    assert refused.stderr == b"asean-tip-data: error: " + os.fsencode(tmp_path) + (
+        b"/caf?/site: a folder that is not empty; --force replaces it\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raised", "said"),
+    [
+        (OSError("IOError: No space left on device"), "no space left on device"),  # pyarrow's, errno None
+        (OSError(), "failed, with no reason given (OSError, no error number)"),
+    ],
+)
+def test_an_os_error_without_an_errno_is_said_in_plain_words(
+    raised: OSError, said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 1.17.0: a full disk during `page` said "[Errno None] None".
+    from asean_tip_data import _parquet
+    from asean_tip_data.cli import main
+
+    def fail(path: Path, package: Package) -> None:
+        raise raised
+
+    monkeypatch.setattr(_parquet, "write", fail)
+    assert main(["page", "--output", str(tmp_path / "site")]) == 2
+    assert capsys.readouterr().err == f"asean-tip-data: error: {tmp_path / 'site'}: {said}\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def _unremovable(target: Path, need: Need) -> Path:
+    """Make a file under ``target`` this process cannot remove, the way its user can; return it."""
+    keep = target / "kept" / "keep.txt"
+    keep.parent.mkdir()
+    keep.write_text("mine", encoding="utf-8")
+    if os.geteuid() != 0:
+        keep.parent.chmod(0o555)  # its folder may not be written
+        return keep
+    locked = subprocess.run(["chattr", "+i", str(keep)], capture_output=True, text=True, check=False)
+    need(
+        locked.returncode == 0,
+        f"chattr +i ({locked.stderr.strip()})",
+        "run as root where the file system keeps the immutable flag (ext4, xfs, btrfs, tmpfs), or not as root",
+    )
+    return keep
+
+
+def _removable_again(keep: Path) -> None:
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "-i", str(keep)], check=False)
+    else:
+        keep.parent.chmod(0o755)
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "csv"], ["page"]])
+def test_force_over_what_cannot_be_removed_fails_replaces_nothing_and_leaves_no_staging_folder(
+    command: list[str], tmp_path: Path, need: Need
+) -> None:
+    need(sys.platform.startswith("linux") and shutil.which("chattr"), "Linux and chattr", "apt-get install e2fsprogs")
+    # 1.17.0: it said the export was written, and left the old content in a hidden staging folder for good.
+    target = atd.export("csv", tmp_path / "out")
+    keep = _unremovable(target, need)
+    try:
+        before = _snapshot(target)
+        result = run(*command, "--output", str(target), "--force")
+        why = "permission denied" if os.geteuid() != 0 else "marked immutable, append-only or read-only"
+        assert result.returncode == 2 and result.stdout == ""
+        assert result.stderr == f"asean-tip-data: error: {keep}: cannot be removed ({why}), so nothing was replaced\n"
+        assert _snapshot(target) == before
+        assert [p.name for p in tmp_path.iterdir()] == ["out"]
+    finally:
+        _removable_again(keep)
+
+
+def test_what_cannot_be_removed_after_all_is_put_back_and_no_staging_folder_stays(
+    tmp_path: Path, need: Need, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    need(sys.platform.startswith("linux") and shutil.which("chattr"), "Linux and chattr", "apt-get install e2fsprogs")
+    # The check before writing missed it (a file locked meanwhile): the old folder goes back in place.
+    from asean_tip_data import _output
+
+    monkeypatch.setattr(_output, "check_removable", lambda folder: None)
+    target = tmp_path / "out"
+    target.mkdir()
+    keep = _unremovable(target, need)
+    try:
+        with pytest.raises(OSError) as info:
+            atd.export("csv", target, overwrite=True)
+        assert info.value.filename == str(keep) and "the old folder is back in its place" in str(info.value.strerror)
+        assert keep.read_text(encoding="utf-8") == "mine" and not (target / "datapackage.json").exists()
+        assert [p.name for p in tmp_path.iterdir()] == ["out"]
+    finally:
+        _removable_again(keep)

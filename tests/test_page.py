@@ -344,3 +344,30 @@ def test_the_json_ld_names_the_data_s_variables_not_its_lists_of_sources(site: P
     assert {"trafficking_cases.cases", "meetings.start_date", "case_statements.value"} <= {
         v["name"] for v in data["variableMeasured"]
     }
+
+
+# Issue #32, item 4: the page's text filters are linear in a text's length. Failed on 1.17.0.
+
+
+def test_the_page_s_text_filters_are_linear_in_a_text_s_length() -> None:
+    # 1.17.0: no_break_inside's regex started afresh at every character of a word without a hyphen:
+    # one 100,000-character cell took 43 s, so twenty million characters would take years. Linear,
+    # they take a fraction of a second; the timeout only stops the old code from running for ever.
+    code = (
+        "from asean_tip_data._page import _environment\n"
+        "filters = _environment().filters\n"
+        "text = 'x' * 10_000_000 + ' 2024-01-01 `code` ' + 'y' * 10_000_000\n"
+        "print(str(filters['no_break_inside'](text)).count('<span'), str(filters['code_spans'](text)).count('<code>'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert (result.returncode, result.stdout) == (0, "1 1\n"), result.stderr
+
+
+def test_a_hyphen_keeps_its_word_whole_as_before() -> None:
+    from asean_tip_data._page import _environment
+
+    no_break_inside = _environment().filters["no_break_inside"]
+    assert str(no_break_inside("held 2024-08-26 - 30 in Vientiane, <co-host> & x-y")) == (
+        'held <span class="nb">2024-08-26</span> <span class="nb">-</span> 30 in Vientiane, '
+        '<span class="nb">&lt;co-host&gt;</span> &amp; <span class="nb">x-y</span>'
+    )

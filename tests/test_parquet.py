@@ -223,3 +223,83 @@ def test_a_small_file_of_millions_of_rows_is_refused_before_it_is_read(parquet_c
     assert path.stat().st_size < 100_000
     with pytest.raises(atd.DataError, match=r"2,000,000 rows, .* over the limit of 100,000 rows"):
         atd.load_trafficking_suspects(parquet_copy)
+
+
+# Issue #32, item 5: a broken Parquet copy is one line naming file, column and cause. Each failed on 1.17.0.
+
+SCRIPT = Path(sys.executable).parent / "asean-tip-data"
+
+
+def _one_line(copy: Path, message: str) -> None:
+    """Assert that `summary` on ``copy`` is invalid data, said in one line that holds ``message``."""
+    result = subprocess.run(
+        [str(SCRIPT), "summary", "--datapackage", str(copy)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1 and result.stderr.count("\n") == 1, result.stderr
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_column_named_twice_is_one_line_naming_it(parquet_copy: Path) -> None:
+    # 1.17.0: a KeyError traceback from every command ('Field "year" exists 2 times in schema').
+    path = parquet_copy / "resources" / "trafficking_suspects.parquet"
+    table = pq.read_table(path)
+    pq.write_table(table.append_column("year", pa.array([1] * table.num_rows, pa.int64())), path)
+    message = f"{path}: column 'year': its name is given 2 times; each column must have a name of its own"
+    with pytest.raises(atd.DataError) as info:
+        atd.load_trafficking_suspects(parquet_copy)
+    assert str(info.value) == message
+    _one_line(parquet_copy, message)
+
+
+def test_bytes_that_are_not_utf8_in_a_text_column_are_named_by_row_and_field(parquet_copy: Path) -> None:
+    # 1.17.0: "values Python cannot hold (a date out of range)", in a column of texts.
+    path = parquet_copy / "resources" / "trafficking_suspects.parquet"
+    table = pq.read_table(path)
+    refs = [value.encode("utf-8") for value in table.column("article_ref").to_pylist()]
+    refs[1] = b"Table 2, r\xf6w 2"  # Latin-1, not UTF-8
+    column = pa.array(refs, pa.binary()).view(pa.string())  # the bytes as they are, unchecked
+    index = table.column_names.index("article_ref")
+    pq.write_table(table.set_column(index, pa.field("article_ref", pa.string()), column), path)
+    message = f"{path}: row 3: field 'article_ref': not UTF-8: b'\\xf6'"
+    with pytest.raises(atd.DataError) as info:
+        atd.load_trafficking_suspects(parquet_copy)
+    assert str(info.value) == message
+    _one_line(parquet_copy, message)
+
+
+def test_a_column_of_a_foreign_type_is_named_as_none_of_the_tables_before_its_values_are_read(
+    parquet_copy: Path,
+) -> None:
+    # 1.17.0: a timestamp column with a time zone Python does not know was read before the header
+    # was checked, and called "a date out of range".
+    path = parquet_copy / "resources" / "trafficking_suspects.parquet"
+    table = pq.read_table(path)
+    foreign = pa.array([0] * table.num_rows, pa.timestamp("s", tz="Mars/Olympus_Mons"))
+    pq.write_table(table.append_column("landed", foreign), path)
+    message = f"{path}: row 1 (header): unknown column 'landed'"
+    with pytest.raises(atd.DataError) as info:
+        atd.load_trafficking_suspects(parquet_copy)
+    assert str(info.value) == message
+    _one_line(parquet_copy, message)
+
+
+# Issue #32, item 3: the dataset card's front matter through a YAML serialiser. Failed on 1.17.0.
+
+
+def test_a_licence_name_cannot_add_keys_to_the_dataset_card(tmp_path: Path) -> None:
+    # 1.17.0: the licence's name was pasted unquoted: a new line in it added `viewer: false` and
+    # dropped the configs Hugging Face reads.
+    import yaml
+
+    copy = atd.export("csv", tmp_path / "copy")
+    descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["licenses"][0]["name"] = "CC-BY-4.0\nviewer: false\nconfigs: []"
+    descriptor["title"] = descriptor["title_translated"]["en"] = 'Data: "quoted" # not a comment\n---'
+    (copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    card = (atd.export("parquet", tmp_path / "parquet", copy) / "README.md").read_text(encoding="utf-8")
+    assert card.startswith("---\n")
+    front = yaml.safe_load(card.split("\n---\n")[0].removeprefix("---\n"))
+    assert list(front) == ["license", "language", "pretty_name", "tags", "configs"]
+    assert front["license"] == "cc-by-4.0\nviewer: false\nconfigs: []"
+    assert front["pretty_name"] == 'Data: "quoted" # not a comment\n---'
+    assert [c["config_name"] for c in front["configs"]] == list(atd.resource_names())

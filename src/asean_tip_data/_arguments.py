@@ -54,6 +54,15 @@ def fault(message: str, kind: str = "error") -> str:
     return f"{PROG}: {said}: {shown(message)}\n"  # one line, whatever a copy's path or value holds
 
 
+def say(text: str) -> None:
+    """Write ``text`` to standard error if it can be written: the exit code says what happened either way."""
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):  # closed (None), full or gone
+        pass
+
+
 class _Print(argparse.Action):
     """Print the help (or, given ``text``, the version) and exit: a write that fails is an error, never silent."""
 
@@ -81,7 +90,8 @@ class _Parser(argparse.ArgumentParser):
         if named is not None:
             template = _("argument %(argument_name)s: %(message)s")
             message = template % {"argument_name": named[1], "message": named[2]}
-        self.exit(2, fault(message))
+        say(fault(message))  # not argparse's own printing, which Python 3.10 lets fail on a closed stderr
+        self.exit(2)
 
 
 def language(argv: Sequence[str]) -> str | None:

@@ -8,12 +8,14 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from ._optional import require
 from ._tiers import COLOURS as TIER_COLOURS
 from ._tiers import INK
 
 VENDOR = Path(__file__).parent / "site" / "vendor"
+SVG = "http://www.w3.org/2000/svg"
 FONT = "Noto Sans, sans-serif"  # shipped in VENDOR, and the page's own font: see scripts/site/subset_font.py
 # A chart is drawn for a desktop, its plot WIDE (or NARROW) pixels wide, and for a phone, the whole
 # drawing PHONE pixels wide with words of the same size; the page shows the one made for its reader's
@@ -48,33 +50,41 @@ def svg(chart: Any, locale: Mapping[str, Any], description: str) -> str:
         "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal", "titlePadding": 6},
     }
     rendered: str = vl_convert_module().vegalite_to_svg(
-        json.dumps(spec), format_locale=locale["number"], time_format_locale=locale["time"]
+        json.dumps(spec, allow_nan=False), format_locale=locale["number"], time_format_locale=locale["time"]
     )
     return _scalable(rendered)
 
 
 def _scalable(rendered: str) -> str:
     """Return the SVG without fixed width and height, and with a <title> (hover text) on each labelled mark."""
-    match = re.match(r'<svg([^>]*?) width="([0-9.]+)" height="([0-9.]+)"([^>]*)>', rendered)
-    if match is None:
+    # Read and written by an XML library: a copy's text in a label stays text, whatever it holds.
+    root = ElementTree.fromstring(rendered)
+    width, height = root.attrib.pop("width", None), root.attrib.pop("height", None)
+    if width is None or height is None:
         raise ValueError("vl-convert returned an SVG without width and height")
-    before, width, height, after = match.groups()
-    if "viewBox" not in before + after:
-        after += f' viewBox="0 0 {width} {height}"'
-    style = f' style="max-width: {float(width) * GROW:.0f}px"'
-    head = f'<svg{before}{after} width="100%"{style}><style>text {{ paint-order: stroke; }}</style>'
-    # Vega's role descriptions ("bar", "group mark container") are English whatever the page's
-    # language: without them a screen reader names each role in its reader's own language.
-    body = re.sub(r' aria-roledescription="[^"]*"', "", rendered[match.end() :])
-    # Vega writes each mark's description as its aria-label; a <title> child makes it hover text too.
-    body = re.sub(r'<path\b([^>]*\baria-label="([^"]*)"[^>]*?)\s*/>', r"<path\1><title>\2</title></path>", body)
-    # And on each text: a map name drawn short ("Lao PDR") shows the state's full name on hover.
-    text = r'<text\b([^>]*\baria-label="([^"]*)"[^>]*)>([^<]*)</text>'
-    body = re.sub(text, r"<text\1>\3<title>\2</title></text>", body)
-    # Vega writes shapes and positions to a thousandth of a pixel; a tenth is finer than any screen
-    # draws at the page's scales.
-    body = re.sub(r' transform="([^"]*)"', lambda m: f' transform="{_tenths(m.group(1))}"', body)
-    return head + re.sub(r' d="([^"]*)"', lambda m: f' d="{_path(m.group(1))}"', body)
+    root.attrib.setdefault("viewBox", f"0 0 {width} {height}")
+    root.set("width", "100%")
+    root.set("style", f"max-width: {float(width) * GROW:.0f}px")
+    style = ElementTree.Element(f"{{{SVG}}}style")
+    style.text = "text { paint-order: stroke; }"
+    for element in list(root.iter()):
+        # Vega's role descriptions ("bar", "group mark container") are English whatever the page's
+        # language: without them a screen reader names each role in its reader's own language.
+        element.attrib.pop("aria-roledescription", None)
+        # Vega writes each mark's description as its aria-label; a <title> child makes it hover text
+        # too, and on a text a map name drawn short ("Lao PDR") shows the state's full name.
+        label = element.get("aria-label")
+        if label is not None and element.tag in (f"{{{SVG}}}path", f"{{{SVG}}}text") and not len(element):
+            ElementTree.SubElement(element, f"{{{SVG}}}title").text = label
+        # Vega writes shapes and positions to a thousandth of a pixel; a tenth is finer than any screen
+        # draws at the page's scales.
+        if "transform" in element.attrib:
+            element.set("transform", _tenths(element.get("transform", "")))
+        if "d" in element.attrib:
+            element.set("d", _path(element.get("d", "")))
+    root.insert(0, style)
+    ElementTree.register_namespace("", SVG)  # written as the default namespace, as vl-convert writes it
+    return ElementTree.tostring(root, encoding="unicode")
 
 
 # An outline of straight lines (the map's land), as Vega writes it: absolute moves, lines and closes.

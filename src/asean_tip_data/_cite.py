@@ -38,7 +38,7 @@ def cite(format: CiteFormat = "text", lang: str = "en") -> str:
 
 def _q(text: str) -> str:
     # A JSON string is a YAML scalar too: nothing in the text can break the file.
-    return json.dumps(text, ensure_ascii=False)
+    return json.dumps(text, ensure_ascii=False, allow_nan=False)
 
 
 class _Entry:
@@ -159,7 +159,7 @@ class _Entry:
             ],
             "references": [self.text().splitlines()[1].partition(": ")[2]],
         }
-        return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(record, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def _cff_agent(agent: Any, indent: str) -> list[str]:

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 
 from ._cite import cite
 from ._metadata import Metadata
+from ._optional import require
 from ._schema import text_in
-
-
-def _quoted(text: str) -> str:
-    # A JSON string is a YAML scalar too: no YAML library needed, and nothing in the text can break it.
-    return json.dumps(text, ensure_ascii=False)
 
 
 def _cell(text: str) -> str:
@@ -21,17 +16,22 @@ def _cell(text: str) -> str:
 
 def card(meta: Metadata, counts: Mapping[str, int]) -> str:
     """Return the dataset card of the Parquet export of a copy described by ``meta``, holding ``counts`` rows."""
+    yaml = require("yaml", "export --format parquet", extra="parquet")
     licences = [lic.name.lower() for lic in meta.licenses if lic.name]
     title = text_in(meta.titles, "en") or meta.name
-    lines = ["---", f"license: {licences[0] if licences else 'other'}", "language:"]
-    lines += [f"- {code}" for code in meta.languages]
-    lines += [f"pretty_name: {_quoted(title)}", "tags:"]
-    lines += [f"- {_quoted(keyword)}" for keyword in meta.keywords]
-    lines += ["configs:"]
-    for resource in meta.resources:
-        lines += [f"- config_name: {resource.name}", "  data_files:", "  - split: train"]
-        lines += [f"    path: resources/{resource.name}.parquet"]
-    lines += ["---", "", f"# {_cell(title)}", "", text_in(meta.descriptions, "en")]
+    # The front matter through a YAML serialiser: whatever a copy's texts hold, they stay values.
+    front = {
+        "license": licences[0] if licences else "other",
+        "language": list(meta.languages),
+        "pretty_name": title,
+        "tags": list(meta.keywords),
+        "configs": [
+            {"config_name": r.name, "data_files": [{"split": "train", "path": f"resources/{r.name}.parquet"}]}
+            for r in meta.resources
+        ],
+    }
+    matter = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1 << 20)
+    lines = ["---", matter.rstrip("\n"), "---", "", f"# {_cell(title)}", "", text_in(meta.descriptions, "en")]
     lines += ["", "One config per table; each keeps the types of its Table Schema (see datapackage.json).", ""]
     lines += ["| config | title | rows |", "|---|---|---|"]
     lines += [f"| `{r.name}` | {_cell(r.table.title)} | {counts.get(r.name, 0)} |" for r in meta.resources]

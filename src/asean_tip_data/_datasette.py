@@ -63,4 +63,4 @@ def metadata(meta: Metadata, database: str, lang: str) -> dict[str, Any]:
 
 def metadata_text(meta: Metadata, database: str, lang: str) -> str:
     """Return the datasette metadata of ``database`` as JSON text."""
-    return json.dumps(metadata(meta, database, lang), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(metadata(meta, database, lang), indent=2, ensure_ascii=False, allow_nan=False) + "\n"

@@ -13,10 +13,11 @@ from ._i18n import LANGUAGES
 from ._messages import _
 from ._metadata import Agent, Article, Licence, Metadata, Reference, Resource
 from ._schema import bundled_descriptor, bundled_tables, parse_table, translations
+from ._writable import check_values, real_date_time
 
 TEXTS = frozenset({"title", "description", "title_translated", "description_translated"})
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+FOLLOWED = ("extrapaths", "url", "innerpath", "scheme")  # frictionless reads or fetches what these name
 
 
 class _Checker:
@@ -107,8 +108,7 @@ def _resource(check: _Checker, resource: Mapping[str, Any], index: int) -> Resou
     path = resource.get("path")
     if not isinstance(path, str) or not path:
         raise DataError(_("{path}: resource {name}: 'path' must be a string").format(path=check.where, name=repr(name)))
-    pure = PurePosixPath(path)
-    # The package never touches the network and never reads outside its own folder.
+    pure = PurePosixPath(path)  # the package never touches the network, never reads outside its folder
     if _URL.match(path) or pure.is_absolute() or ".." in pure.parts or "\0" in path:
         raise DataError(
             _(
@@ -116,6 +116,8 @@ def _resource(check: _Checker, resource: Mapping[str, Any], index: int) -> Resou
                 "(no URL, no absolute path, no '..')"
             ).format(where=check.where, name=repr(name), path=repr(path))
         )
+    if followed := [key for key in FOLLOWED if key in resource and (key, resource[key]) != ("scheme", "file")]:
+        raise check.fail(f"{place}{followed[0]}", _("a resource is read from its path alone; remove it"))
     schema, ours = resource.get("schema"), _bundled()[name]
     if resource is ours:  # the bundled descriptor's own resource: its schema is the contract itself
         return Resource(name, path, False, bundled_tables()[name])
@@ -134,7 +136,7 @@ def _resource(check: _Checker, resource: Mapping[str, Any], index: int) -> Resou
         raise check.fail(f"{place}dialect", _("must be the package's CSV dialect, written out (or none)"))
     if str(resource.get("encoding", "utf-8")).lower() not in ("utf-8", "utf8"):
         raise check.fail(f"{place}encoding", _("must be utf-8"))
-    for key in ("profile", "$schema", "scheme", "mediatype"):
+    for key in ("profile", "$schema", "mediatype"):
         check.text(resource, key, place)
     check.texts(resource, place)
     for i, field in enumerate(schema["fields"]):
@@ -180,11 +182,13 @@ def admit(parsed: Any, where: str) -> Metadata:
     check = _Checker(where)
     if not isinstance(parsed, dict):
         raise DataError(_("{where}: the descriptor must be a JSON object").format(where=where))
+    if unwritable := check_values(parsed):  # before anything else reads it: every output can write what is admitted
+        raise check.fail(*unwritable)
     for key in ("$schema", "profile", "name", "id", "version", "created", "homepage"):
         check.text(parsed, key, "")
     check.texts(parsed, "")
     created = check.text(parsed, "created", "")
-    if created and not _DATE.match(created):
+    if created and not real_date_time(created):
         raise check.fail("created", _("must be an ISO 8601 date and time"))
     homepage = check.text(parsed, "homepage", "") or None
     if homepage is not None and (web_link(homepage) is None or not homepage.endswith("/")):

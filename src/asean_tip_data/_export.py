@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +17,17 @@ from ._package import CopyArg, Package, open_package
 from .models import Record
 
 
+def each_row(name: str, package: Package) -> Iterator[list[str]]:
+    """Yield the header, then each row of resource ``name``, as CSV cells: one row at a time."""
+    fields = field_names(name)
+    yield list(fields)
+    for record in package.records(name):
+        yield [cell(getattr(record, f)) for f in fields]
+
+
 def rows(name: str, package: Package) -> list[list[str]]:
     """Return the header and the rows of resource ``name`` as CSV cells."""
-    fields = field_names(name)
-    return [list(fields)] + [[cell(getattr(r, f)) for f in fields] for r in package.records(name)]
+    return list(each_row(name, package))
 
 
 def _quoted(text: str) -> str:
@@ -54,13 +61,13 @@ def _csv_folder(path: Path, package: Package) -> None:
     if all(r.path == f"resources/{r.name}.csv" and not r.parquet for r in package.meta.resources):
         (path / DESCRIPTOR).write_bytes(package.descriptor_bytes)
     else:
-        text = json.dumps(package.exported(parquet=False), indent=2, ensure_ascii=False)
+        text = json.dumps(package.exported(parquet=False), indent=2, ensure_ascii=False, allow_nan=False)
         (path / DESCRIPTOR).write_text(text + "\n", encoding="utf-8")
 
 
 def _json_file(path: Path, package: Package) -> None:
     data = {name: json_records(package.records(name)) for name in resource_names()}
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n", encoding="utf-8")
 
 
 def _write_text(path: Path, text: str) -> None:
@@ -82,7 +89,8 @@ def writer(format: str) -> Callable[[Path, Package], None]:
         from ._optional import require
         from ._parquet import write as parquet_write
 
-        require("pyarrow.parquet", "export --format parquet", extra="parquet")  # before anything is written
+        for module in ("pyarrow.parquet", "yaml"):  # before anything is written
+            require(module, "export --format parquet", extra="parquet")
         return parquet_write
     raise ValueError(f"unknown export format {format!r}; expected one of: {', '.join(EXPORT_FORMATS)}")
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ._messages import _, os_reason
+from ._writable import too_deep
 
 PathArg = str | os.PathLike[str] | None
 DESCRIPTOR = "datapackage.json"
@@ -54,9 +55,12 @@ def descriptor_path(datapackage: PathArg) -> Path:
 
 
 def folder_of(descriptor: Path) -> Path:
-    """Return the folder a copy's files must lie in: the folder of its descriptor, symlinks resolved."""
+    """Return the folder a copy's files must lie in: the folder named with its descriptor, symlinks resolved.
+
+    The descriptor itself is not followed: a descriptor linked from elsewhere is refused like a linked resource.
+    """
     try:
-        return descriptor.resolve(strict=True).parent
+        return descriptor.parent.resolve(strict=True)
     except (OSError, RuntimeError) as exc:  # RuntimeError: a loop of symlinks
         raise DataError(
             _("{path}: cannot read the descriptor ({reason})").format(path=descriptor, reason=os_reason(exc))
@@ -160,7 +164,7 @@ def _open_checked(folder: Path, real: Path) -> int:
 def read_descriptor(descriptor: Path) -> tuple[Path, bytes, Any]:
     """Return the folder of a copy, its descriptor's bytes and their JSON; a DataError says what is wrong."""
     folder = folder_of(descriptor)
-    data = read_file(folder, descriptor.resolve().name, None)
+    data = read_file(folder, descriptor.name, None)
     return folder, data, parse_json(decode(data, str(descriptor)), str(descriptor))
 
 
@@ -178,6 +182,9 @@ def decode(data: bytes, where: str) -> str:
 
 def parse_json(text: str, where: str) -> Any:
     """Return the JSON value of ``text``; a DataError says where it is broken or too deeply nested."""
+    # Measured before parsing, without recursion: the parser then never recurses deeper than the limit.
+    if too_deep(text):
+        raise DataError(_("{where}: not JSON this package reads (nested too deeply)").format(where=where))
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -186,7 +193,5 @@ def parse_json(text: str, where: str) -> Any:
                 where=where, detail=exc.msg, line=exc.lineno, column=exc.colno
             )
         ) from None
-    except RecursionError:
-        raise DataError(_("{where}: not JSON this package reads (nested too deeply)").format(where=where)) from None
     except ValueError as exc:  # a number of more digits than Python converts (4,300)
         raise DataError(_("{where}: not JSON this package reads ({detail})").format(where=where, detail=exc)) from None

@@ -12,10 +12,13 @@ from ._package import Package
 from ._schema import bundled_descriptor
 
 PROFILES = ("$schema", "profile")
+# What frictionless would follow beyond a resource's own file: the gate refuses these (scheme but
+# "file"), and the staged copy holds none of them, whatever the gate of a later version admits.
+UNFOLLOWED = ("extrapaths", "url", "innerpath", "scheme", "compression")
 
 
 def _official(item: dict[str, Any], ours: Any) -> dict[str, Any]:
-    """Return ``item`` without a profile other than the package's own: frictionless would fetch it."""
+    """Return ``item`` without a profile other than the package's own, which frictionless would fetch."""
     return {k: v for k, v in item.items() if k not in PROFILES or v == ours.get(k)}
 
 
@@ -29,10 +32,11 @@ def stage(package: Package, folder: Path) -> Path:
         admitted = package.resources[resource["name"]]
         path = f"resources/{admitted.name}.{'parquet' if admitted.parquet else 'csv'}"
         (folder / path).write_bytes(package.files[admitted.name])
-        resources.append({**_official(resource, ours[admitted.name]), "path": path})
+        official = _official(resource, ours[admitted.name])
+        resources.append({**{k: v for k, v in official.items() if k not in UNFOLLOWED}, "path": path})
     descriptor["resources"] = resources
     staged = folder / "datapackage.json"
-    staged.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    staged.write_text(json.dumps(descriptor, ensure_ascii=False, allow_nan=False), encoding="utf-8")
     return staged
 
 

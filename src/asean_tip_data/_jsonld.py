@@ -97,7 +97,7 @@ def jsonld(meta: Metadata, about: Facts, dumped: dict[str, Any]) -> str:
         "distribution": downloads(homepage, meta),
     }
     # Compact: it is for machines, and every page carries it.
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     # Inside <script>, "</script>" or "<!--" in a copy's text would end the element: escape <, > and &.
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 

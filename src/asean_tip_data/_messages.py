@@ -58,4 +58,7 @@ def os_reason(exc: BaseException) -> str:
         return reasons[code]
     if isinstance(exc, RuntimeError):  # pathlib's word for a loop of symbolic links
         return reasons[errno.ELOOP]
-    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    said = getattr(exc, "strerror", None) or (str(exc) if exc.args else "")
+    if not said or said.startswith("[Errno None]"):  # a library's OSError with neither errno nor message
+        return _("failed, with no reason given ({kind}, no error number)").format(kind=type(exc).__name__)
+    return str(said)

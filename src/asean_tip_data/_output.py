@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from ._messages import _, os_reason
+from ._removable import check_removable, remove
 
 ExportFormat = Literal["csv", "json", "sqlite", "parquet"]
 EXPORT_FORMATS: tuple[ExportFormat, ...] = ("csv", "json", "sqlite", "parquet")
@@ -114,6 +115,8 @@ def write_safely(output: str | os.PathLike[str], folder: bool, overwrite: bool, 
     """Call ``write`` on a new path beside the target, then swap it in whole; return the target written."""
     path = target_path(output)
     seen = check_target(path, folder, overwrite)
+    if folder and seen is not None:
+        check_removable(path)  # before anything is written: a folder is replaced whole, or not at all
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(path)
     staging = path.parent / staging_name(path, os.getpid())
@@ -122,11 +125,14 @@ def write_safely(output: str | os.PathLike[str], folder: bool, overwrite: bool, 
         staging.mkdir()
         new = staging / ("new" if folder else "new.tmp")
         write(new)
-        _swap_in(new, path, staging, seen)
+        old = _swap_in(new, path, staging, seen)
+        if old is not None:
+            _remove_old(old, path)
     except OSError as exc:
         if exc.filename is None or str(staging) in str(exc.filename):
-            # Our own staging folder is no name the user gave: name the target instead.
-            raise type(exc)(exc.errno, exc.strerror, str(path)) from None
+            # Our own staging folder is no name the user gave: name the target instead, keeping the
+            # reason, also where a library's OSError has no errno (pyarrow's: only a message).
+            raise OSError(exc.errno, exc.strerror or os_reason(exc), str(path)) from None
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -164,22 +170,22 @@ def _changed(path: Path) -> OSError:
     return FileExistsError(errno.EEXIST, _("changed while the export was written; nothing was replaced"), str(path))
 
 
-def _swap_in(new: Path, path: Path, staging: Path, seen: Seen | None) -> None:
-    """Move ``new`` to ``path`` if ``path`` still holds what was seen; what it held goes into ``staging``."""
+def _swap_in(new: Path, path: Path, staging: Path, seen: Seen | None) -> Path | None:
+    """Move ``new`` to ``path`` if ``path`` still holds what was seen; return where the folder it held went."""
     if seen is None:
         if not _still(path, None) or not _rename(new, path, NOREPLACE):
             raise _changed(path)  # something appeared there meanwhile: it is not ours to replace
-        return
+        return None
     if not _still(path, seen):
         raise _changed(path)
     if not path.is_dir() or path.is_symlink():
         os.replace(new, path)  # a regular file, checked a moment ago
-        return
+        return None
     if _rename(new, path, EXCHANGE):  # readers find the old folder or the new one, never neither
         if not _still(new, seen):  # it changed in the moment between: put it back
             _rename(new, path, EXCHANGE)
             raise _changed(path)
-        return
+        return new
     old = staging / ".old"
     path.rename(old)
     try:
@@ -187,6 +193,21 @@ def _swap_in(new: Path, path: Path, staging: Path, seen: Seen | None) -> None:
     except OSError:
         old.rename(path)
         raise
+    return old
+
+
+def _remove_old(old: Path, path: Path) -> None:
+    """Remove the folder ``path`` held, now at ``old``; if it cannot be, put it back at ``path`` and say what stays."""
+    try:
+        remove(old)
+    except OSError as exc:  # found despite check_removable (it changed meanwhile): the old folder goes back
+        new = old.parent / ".new"
+        if not _rename(old, path, EXCHANGE):
+            path.rename(new)
+            old.rename(path)
+        stays = path / Path(exc.filename).relative_to(old)
+        reason = _("cannot be removed ({why}); the old folder is back in its place, less what was removed")
+        raise OSError(exc.errno, reason.format(why=exc.strerror), str(stays)) from None
 
 
 NOREPLACE, EXCHANGE = "noreplace", "exchange"

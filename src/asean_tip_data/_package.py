@@ -17,6 +17,7 @@ from ._messages import _
 from ._metadata import Metadata
 from ._registry import MODELS
 from ._schema import ForeignKey, Table, bundled_descriptor, bundled_source, bundled_tables
+from ._writable import UNWRITABLE, unwritable
 from .models import Broken, Record
 
 R = TypeVar("R", bound=Record)
@@ -113,12 +114,13 @@ class Package:
             from ._parquet_cells import cells  # only here: pyarrow is the parquet extra
 
             rows: Iterator[list[str]] = iter(cells(data, where, table, MAX_ROWS))
-            long = unreadable = True
+            long = unwritable_text = True
         else:
             text = data.decode("utf-8", "surrogateescape").removeprefix("\ufeff")  # a byte order mark is allowed
             # Bytes that are not UTF-8 stay, as surrogates, to be named with their row and field.
             rows = _csv_rows(text, where)
-            long, unreadable = len(text) > MAX_CELL, bool(_NOT_UTF8.search(text))
+            # A character no output can write includes what was not UTF-8 (a surrogate, above).
+            long, unwritable_text = len(text) > MAX_CELL, bool(UNWRITABLE.search(text))
         header = next(rows, None)
         if header is None:
             raise DataError(
@@ -141,8 +143,8 @@ class Package:
                 )
             values = {}
             for (field, check), cell in zip(checkers, row, strict=True):
-                # Only a file that could hold a long or broken cell has its cells measured.
-                if (long and len(cell) > MAX_CELL) or (unreadable and _NOT_UTF8.search(cell)):
+                # Only a file that could hold a long, broken or unwritable cell has its cells measured.
+                if (long and len(cell) > MAX_CELL) or (unwritable_text and UNWRITABLE.search(cell)):
                     _suspect(cell, _at(where, number, field))
                 try:
                     values[field] = check(cell)
@@ -189,7 +191,7 @@ def _at(where: str, number: int, field: str) -> str:
 
 
 def _suspect(cell: str, where: str) -> None:
-    """Raise a DataError naming the row and field of a cell that is too long or holds bytes that are not UTF-8."""
+    """Raise a DataError naming the row and field of a cell too long, not UTF-8, or holding what no output writes."""
     if len(cell) > MAX_CELL:
         raise DataError(
             _("{where}: {size:,} characters, over the limit of {limit:,}").format(
@@ -200,6 +202,8 @@ def _suspect(cell: str, where: str) -> None:
         raise DataError(
             _("{where}: not UTF-8: {bad}").format(where=where, bad=repr(cell.encode("utf-8", "surrogateescape")))
         )
+    if problem := unwritable(cell):
+        raise DataError(f"{where}: {problem}")
 
 
 def _csv_rows(text: str, where: str) -> Iterator[list[str]]:

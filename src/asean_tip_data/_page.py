@@ -26,8 +26,9 @@ from ._page_figures import figures, map_rows
 from ._schema import Table, text_in
 from ._tiers import COLOURS, INK
 
-PAGE_EXTRA = ("jinja2", "altair", "vl_convert", "pyarrow", "rdflib")
+PAGE_EXTRA = ("jinja2", "altair", "vl_convert", "pyarrow", "yaml", "rdflib")
 SITE = Path(__file__).parent / "site"
+_HYPHENATED = re.compile(r"(?<!\S)\S*-\S*")
 
 
 def build_page(output: str | Path, datapackage: CopyArg = None, *, overwrite: bool = False) -> Path:
@@ -53,9 +54,10 @@ def _environment() -> Any:
         return markupsafe.Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(markupsafe.escape(text))))
 
     def no_break_inside(text: str) -> Any:
-        # A word with a hyphen in it (a date range, an ISO date) is never broken at its hyphen.
+        # A word with a hyphen in it (a date range, an ISO date) is never broken at its hyphen. Tried
+        # only where a word starts: linear in the text's length, however long its words.
         escaped = str(markupsafe.escape(text))
-        return markupsafe.Markup(re.sub(r"(\S*-\S*)", r'<span class="nb">\1</span>', escaped))
+        return markupsafe.Markup(_HYPHENATED.sub(r'<span class="nb">\g<0></span>', escaped))
 
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(SITE), autoescape=True, undefined=jinja2.StrictUndefined

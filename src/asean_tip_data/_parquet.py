@@ -52,7 +52,7 @@ def _pandas_metadata(fields: tuple[Field, ...]) -> bytes:
         "columns": [column(f) for f in fields],
         "pandas_version": "2.0.0",
     }
-    return json.dumps(metadata, sort_keys=True).encode("utf-8")
+    return json.dumps(metadata, sort_keys=True, allow_nan=False).encode("utf-8")
 
 
 def arrow_table(name: str, package: Package) -> Any:
@@ -72,8 +72,12 @@ def write(path: Path, package: Package) -> None:
     tables = {name: arrow_table(name, package) for name in resource_names()}
     (path / "resources").mkdir(parents=True)
     for name, data in tables.items():
-        pq.write_table(data, path / "resources" / f"{name}.parquet", **_WRITE)
+        # An open file, not a path: pyarrow takes a path's name as UTF-8, which a folder's name may not be.
+        with open(path / "resources" / f"{name}.parquet", "wb") as file:
+            pq.write_table(data, file, **_WRITE)
     descriptor = package.exported(parquet=True)
-    (path / DESCRIPTOR).write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (path / DESCRIPTOR).write_text(
+        json.dumps(descriptor, indent=2, ensure_ascii=False, allow_nan=False) + "\n", encoding="utf-8"
+    )
     counts = {name: data.num_rows for name, data in tables.items()}
     (path / "README.md").write_text(card(package.meta, counts), encoding="utf-8")  # for Hugging Face

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ._cells import cell
+from ._cells import cell, check_header
 from ._files import MAX_BYTES, DataError
 from ._messages import _
 from ._optional import require
@@ -47,10 +47,19 @@ def cells(data: bytes, where: str, table: Table, max_rows: int) -> list[list[str
                 "{where}: {rows:,} rows, {size:,} bytes unpacked: over the limit of {limit:,} rows or {bytes:,} bytes"
             ).format(where=where, rows=metadata.num_rows, size=unpacked, limit=max_rows, bytes=MAX_BYTES)
         )
+    # The header before any value is read: no column is read twice, or read at all if it is none of ours.
+    names = list(schema.names)
+    if twice := [name for name in dict.fromkeys(names) if names.count(name) > 1]:
+        raise DataError(
+            _(
+                "{where}: column {column}: its name is given {count} times; each column must have a name of its own"
+            ).format(where=where, column=repr(twice[0]), count=names.count(twice[0]))
+        )
+    check_header(where, names, table.field_names)
     fields = {f.name: f for f in table.fields}
     for column in schema:
-        field = fields.get(column.name)
-        if field is not None and not _holds(pa, column.type, field):
+        field = fields[column.name]
+        if not _holds(pa, column.type, field):
             raise DataError(
                 _("{where}: field {field}: Arrow type {arrow}, which does not hold a Table Schema {type}").format(
                     where=where, field=repr(column.name), arrow=column.type, type=field.type
@@ -62,27 +71,42 @@ def cells(data: bytes, where: str, table: Table, max_rows: int) -> list[list[str
         raise DataError(
             _("{where}: not a Parquet file this package reads ({detail})").format(where=where, detail=exc)
         ) from None
-    header = list(read.column_names)
-    columns = [_values(pa, read.column(name), where, name) for name in header]
-    return [header, *([cell(v) for v in row] for row in zip(*columns, strict=True))]
+    columns = [_values(pa, read.column(name), where, name) for name in names]
+    return [names, *([cell(v) for v in row] for row in zip(*columns, strict=True))]
 
 
 def _values(pa: Any, column: Any, where: str, name: str) -> list[Any]:
-    """Return a column's values as Python's; a DataError names the row of a date Python cannot hold."""
+    """Return a column's values as Python's; a DataError names the row and the cause of one Python cannot hold."""
     try:
         return list(column.to_pylist())
-    except (ValueError, OverflowError):
+    except (pa.ArrowException, ValueError, OverflowError):  # UnicodeDecodeError is a ValueError
         pass
-    # A date32 of year 10,000 or more: find its row.
-    for number, value in enumerate(column.cast(pa.int32()).to_pylist() if pa.types.is_date32(column.type) else [], 2):
-        if value is not None and not -719_162 <= value <= 2_932_896:  # 0001-01-01 to 9999-12-31, in days
-            raise DataError(
-                _("{where}: row {row}: field {field}: a date out of range (year 1 to 9999)").format(
-                    where=where, row=number, field=repr(name)
+    kind = column.type.value_type if pa.types.is_dictionary(column.type) else column.type
+    if pa.types.is_date32(kind) or pa.types.is_date64(kind):
+        # Days since 1970: Python's dates are the years 1 to 9999.
+        days = column.cast(kind).cast(pa.int32() if pa.types.is_date32(kind) else pa.int64()).to_pylist()
+        scale = 1 if pa.types.is_date32(kind) else 86_400_000
+        for number, value in enumerate(days, 2):
+            if value is not None and not -719_162 <= value // scale <= 2_932_896:  # 0001-01-01 to 9999-12-31
+                raise DataError(
+                    _("{where}: row {row}: field {field}: a date out of range (year 1 to 9999)").format(
+                        where=where, row=number, field=repr(name)
+                    )
                 )
-            )
+    elif pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        raw = column.cast(kind).cast(pa.binary() if pa.types.is_string(kind) else pa.large_binary()).to_pylist()
+        for number, value in enumerate(raw, 2):
+            try:
+                value.decode("utf-8") if value is not None else None
+            except UnicodeDecodeError as exc:
+                bad = value[exc.start : exc.end]
+                raise DataError(
+                    _("{where}: row {row}: field {field}: not UTF-8: {bad}").format(
+                        where=where, row=number, field=repr(name), bad=repr(bad)
+                    )
+                ) from None
     raise DataError(
-        _("{where}: field {field}: values Python cannot hold (a date out of range)").format(
-            where=where, field=repr(name)
+        _("{where}: field {field}: values Python cannot hold ({type})").format(
+            where=where, field=repr(name), type=column.type
         )
     )

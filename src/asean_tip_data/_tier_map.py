@@ -138,7 +138,7 @@ class _Anchor(NamedTuple):
 
 def _anchors(chart: Any) -> list[_Anchor]:
     """Return each ring and tier mark as Vega lays the chart out, read from its scenegraph."""
-    scene = vl_convert_module().vegalite_to_scenegraph(json.dumps(_map_frame(chart).to_dict()))
+    scene = vl_convert_module().vegalite_to_scenegraph(json.dumps(_map_frame(chart).to_dict(), allow_nan=False))
     return [
         _Anchor(item["description"], item["x"], item["y"], item["text"] if item["marktype"] == "text" else None)
         for item in _scene_items(scene["scenegraph"])

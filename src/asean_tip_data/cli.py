@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._arguments import PROG, fault, language, locale_language, parser
+from ._arguments import fault, language, locale_language, parser, say
 from ._files import DataError, datapackage_path, descriptor_path
 from ._messages import _, os_reason, shown, speak
 from ._schema import bundled_tables, text_in
@@ -19,9 +19,24 @@ if TYPE_CHECKING:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code (0 ok, 1 invalid data, 2 usage or output error)."""
+    """Run the command line; return the exit code (0 ok, 1 invalid data, 2 usage or output error, 130 interrupted).
+
+    A reader that stops early (``| head``) ends any command quietly with 0: it has what it asked for.
+    """
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        _discard_output()
+        return 0
+    except KeyboardInterrupt:  # Ctrl-C: what was being written is removed on the way out (_output)
+        _discard_output()
+        say(fault(_("interrupted")))
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     if sys.stdout is None:  # started with its standard output closed: nothing could be written
-        sys.stderr.write(fault(_("standard output is closed; nothing was written")))
+        say(fault(_("standard output is closed; nothing was written")))
         return 2
     for stream in (sys.stdout, sys.stderr):
         if stream is not None and hasattr(stream, "reconfigure"):
@@ -33,27 +48,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser(asked or locale_language()).parse_args(given)
     except SystemExit as done:  # --help and --version print, then exit 0
         if done.code not in (0, None):
-            raise
+            return 2  # a usage error, said in one line where standard error can take it
         return _flushed(0)
+    except BrokenPipeError:
+        raise
     except OSError as exc:  # ... or could not print
         _discard_output()
-        sys.stderr.write(fault(_plain(exc)))
+        say(fault(_plain(exc)))
         return 2
     args.lang = asked or args.lang
     try:
         code = _run(args)
     except DataError as exc:
-        sys.stderr.write(fault(str(exc), "data"))
+        say(fault(str(exc), "data"))
         return 1
     except BrokenPipeError:
-        _discard_output()  # the reader (say, `head`) stopped early: no traceback, exit 2
-        return 2
+        raise
     except OSError as exc:
         _discard_output()
-        sys.stderr.write(fault(_plain(exc)))
+        say(fault(_plain(exc)))
         return 2
     except (ImportError, ValueError) as exc:  # a missing optional extra, or a path that cannot be used
-        sys.stderr.write(fault(str(exc)))
+        say(fault(str(exc)))
         return 2
     return _flushed(code)
 
@@ -64,10 +80,10 @@ def _flushed(code: int) -> int:
         sys.stdout.flush()
     except BrokenPipeError:
         _discard_output()
-        return 2
+        return code
     except OSError as exc:
         _discard_output()
-        sys.stderr.write(fault(_plain(exc)))
+        say(fault(_plain(exc)))
         return 2
     return code
 
@@ -76,7 +92,7 @@ def _discard_output() -> None:
     """Drop what standard output still holds: it cannot be written, and Python's last flush must not fail again."""
     try:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError):  # no file descriptor (a stream of the caller's): nothing to drop
+    except (AttributeError, OSError, ValueError):  # no file descriptor (a stream of the caller's): nothing to drop
         pass
 
 
@@ -94,7 +110,10 @@ def _run(args: Any) -> int:
     if args.command == "list":
         _list(args.lang, _copy(args.datapackage))
     elif args.command == "show":
-        _show(args.resource, args.format, args.lang, _copy(args.datapackage))
+        from ._show import show
+
+        columns = shutil.get_terminal_size().columns if sys.stdout.isatty() else None  # cut only to fit a screen
+        show(args.resource, args.format, args.lang, _copy(args.datapackage), sys.stdout, columns)
     elif args.command == "summary":
         from ._summary import summary
 
@@ -150,38 +169,6 @@ def _list(lang: str, package: Package) -> None:
     print(table([header, *lines])[0])
 
 
-def _show(name: str, format: str, lang: str, package: Package) -> None:
-    import json
-
-    from ._export import csv_text, json_records, rows
-    from ._terminal import cell_limit, table
-
-    if format == "table":
-        cells = [[shown(cell) for cell in row] for row in rows(name, package)]  # a terminal's: no control character
-        # Headings for people: each field's title in the language, its name beneath; the cells hold
-        # the data as it is, codes included.
-        described = bundled_tables()[name]
-        cells.insert(0, [text_in(f.titles, lang) for f in described.fields])
-        # On a terminal, cut to its width and say so; piped or redirected, every cell whole.
-        limit = cell_limit(cells, shutil.get_terminal_size().columns) if sys.stdout.isatty() else None
-        text, cut = table(cells, limit, head=2)
-        print(f"{name}: {text_in(described.titles, lang)}\n")
-        print(text)
-        if cut:
-            whole = f"{PROG} show {name} --format csv"
-            print(
-                "\n"
-                + _("Some cells are cut (…) to fit the terminal; see them whole with: {command}").format(command=whole)
-            )
-    elif format == "csv":
-        sys.stdout.write(csv_text(name, package))
-    elif format == "json":
-        print(json.dumps(json_records(package.records(name)), indent=2, ensure_ascii=False))
-    else:
-        for record in json_records(package.records(name)):
-            print(json.dumps(record, ensure_ascii=False))
-
-
 def _validate(datapackage: str | None) -> int:
     from ._loading import resource_names, validate
 
@@ -206,9 +193,7 @@ def _validate(datapackage: str | None) -> int:
             problems = frictionless_problems(frictionless, package)
     if problems:
         invalid = _("INVALID")
-        print(f"{target}: {invalid}", file=sys.stderr)
-        for problem in problems:
-            print(f"  {shown(problem)}", file=sys.stderr)
+        say(f"{target}: {invalid}\n" + "".join(f"  {shown(problem)}\n" for problem in problems))
         return 1
     count = len(resource_names())
     print(_("{path}: valid ({count} resources; checked {what})").format(path=target, count=count, what=checked))
