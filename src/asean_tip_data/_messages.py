@@ -54,7 +54,7 @@ class Count(int):
 
     def __format__(self, spec: str) -> str:
         if spec == ",":
-            from ._i18n import number  # here: only a message about to be shown needs the locale
+            from ._words import number  # here: only a message about to be shown needs the locale
 
             return number(int(self), language())
         return super().__format__(spec)
