@@ -23,8 +23,8 @@ from typing import Any
 from babel.messages.pofile import read_po
 
 import asean_tip_data as atd
-from asean_tip_data._i18n import words
 from asean_tip_data._schema import bundled_descriptor
+from asean_tip_data._words import words
 
 HEADER = ("where", "key", "english", "indonesian")
 Row = tuple[str, str, str, str]
