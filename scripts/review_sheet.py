@@ -34,6 +34,7 @@ WORDS_SHOWN = {
     "summary": "words.json: asean-tip-data summary and list",
     "page": "words.json: the site's pages and charts",
     "records": "words.json: the site's downloads and JSON-LD",
+    "locators": "words.json: where in the article a row is printed (the site's tables)",
 }
 
 
@@ -43,7 +44,9 @@ def _descriptor() -> Iterator[Row]:
 
     def texts(item: Any, key: str) -> Iterator[Row]:
         for text in ("title", "description"):
-            yield where, f"{key}{text}", item.get(text, ""), item.get(f"{text}_translated", {}).get("id", "")
+            english, indonesian = item.get(text, ""), item.get(f"{text}_translated", {}).get("id", "")
+            if english or indonesian:
+                yield where, f"{key}{text}", english, indonesian
 
     yield from texts(package, "")
     keywords = package.get("keywords_translated", {})
@@ -81,9 +84,10 @@ def _words() -> Iterator[Row]:
         for key, value in tree.items():
             yield from entries(value, f"{path}/{key}")
 
-    for section, shown in WORDS_SHOWN.items():
-        for path, texts in entries(words()[section], section):
-            yield shown, path, texts["en"], texts["id"]
+    for section, tree in words().items():
+        if section != "locale":  # the charts' number and date formats, not words
+            for path, texts in entries(tree, section):
+                yield WORDS_SHOWN.get(section, "words.json"), path, texts["en"], texts["id"]
 
 
 def _catalog() -> Iterator[Row]:
@@ -111,20 +115,20 @@ def rows() -> list[Row]:
     return [*_descriptor(), *_data(), *_words(), *_catalog(), *_citations()]
 
 
-def sheet() -> str:
-    """Return the review sheet as CSV."""
+def sheet(found: list[Row]) -> str:
+    """Return the review sheet of ``found`` as CSV, with its header."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADER)
-    writer.writerows(rows())
+    writer.writerows(found)
     return out.getvalue()
 
 
 def main() -> int:
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "review-sheet.csv")
-    text = sheet()
-    target.write_text(text, encoding="utf-8")
-    print(f"{target}: {text.count(chr(10)) - 1} texts")  # rows, but for the header (a cell may hold line breaks)
+    found = rows()
+    target.write_text(sheet(found), encoding="utf-8")
+    print(f"{target}: {len(found)} texts, English beside Indonesian")
     return 0
 
 
