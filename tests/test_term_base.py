@@ -161,12 +161,23 @@ def _catalog() -> Iterator[Text]:
                     yield f"catalog {message.id!r}", str(text)
 
 
+def _readme() -> Iterator[Text]:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Bahasa Indonesia", 1)[1].split("\n## ", 1)[0]
+    section = re.sub(r"```.*?```", " ", section, flags=re.DOTALL)  # commands, as typed
+    for paragraph in section.split("\n\n"):
+        if paragraph.strip() and not paragraph.startswith(">"):  # the article's citation, as published
+            yield "README.md, Bahasa Indonesia", paragraph
+
+
 @pytest.mark.parametrize(
-    "texts", [_descriptor, _columns, _words, _catalog], ids=["descriptor", "columns", "words", "catalog"]
+    "texts",
+    [_descriptor, _columns, _words, _catalog, _readme],
+    ids=["descriptor", "columns", "words", "catalog", "readme"],
 )
 def test_every_indonesian_text_of_the_data_and_the_catalog_holds_to_the_term_base(texts: Any) -> None:
     found = list(texts())
-    assert len(found) > 20
+    assert len(found) > (4 if texts is _readme else 20)
     if texts is _catalog:  # the command line's words, without its commands, options and codes
         found = [(where, _said(text)) for where, text in found]
     assert _checked(found) == []
