@@ -549,6 +549,9 @@ def test_every_text_says_the_language_it_is_in(visit: Any, lang: str, screen: st
             assert cite.evaluate("e => e.closest('[lang]').getAttribute('lang')") == shown, text
         if name in ("mous", "glossary", "strategies", "errata") and lang == "id":
             assert marked > 0, name  # the English of these tables is marked so
+        if name == "mous" and lang == "id":  # a quotation of the article in an Indonesian sentence is English
+            quoted = opened.page.locator("p.lead span[lang='en']").all_inner_texts()
+            assert quoted[0] == "MoUs that have been carried out and are still valid", quoted
         opened.close()
     main = visit(lang, "index", screen)
     licence = main.page.locator("dl.facts a[href*='creativecommons.org']")

@@ -53,6 +53,14 @@ def _environment() -> Any:
         # `name` in a description is code: escaped like all text, then set as code.
         return markupsafe.Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(markupsafe.escape(text))))
 
+    def prose(text: str, lang: str) -> Any:
+        # Codes as code; and in Indonesian, a quotation in double quotes is the article's or a report's
+        # English (the term base's convention), marked so for a screen reader.
+        html = str(code_spans(text))
+        if lang == "id":
+            html = re.sub(r"(“|&#34;)([^”&<]+)(”|&#34;)", r'\1<span lang="en">\2</span>\3', html)
+        return markupsafe.Markup(html)
+
     def no_break_inside(text: str) -> Any:
         # A word with a hyphen in it (a date range, an ISO date) is never broken at its hyphen.
         escaped = str(markupsafe.escape(text))
@@ -62,6 +70,7 @@ def _environment() -> Any:
         loader=jinja2.FileSystemLoader(SITE), autoescape=True, undefined=jinja2.StrictUndefined
     )
     environment.filters.update(code_spans=code_spans, no_break_inside=no_break_inside, tier_class=tier_class)
+    environment.filters["prose"] = prose
     environment.tests["markup"] = lambda value: isinstance(value, markupsafe.Markup)  # HTML made here, kept whole
     return environment
 
