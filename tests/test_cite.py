@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -87,6 +88,36 @@ def test_text_and_bibtex() -> None:
     bibtex = atd.cite("bibtex")
     assert "author = {{asean-tip-data maintainers}}" in bibtex and "pages = {229--250}" in bibtex
     assert atd.cite(lang="id").startswith("Dataset: Tim penyusun asean-tip-data (2026).")
+
+
+# One citation per language: the same makers, title and abstract in every format; the Zenodo record declares
+# its language. In Indonesian every text of ours is Indonesian; the article's record stays as published.
+CITED = {
+    "en": ("asean-tip-data maintainers", "POLRI and ASEANAPOL against human trafficking", "eng"),
+    "id": ("Tim penyusun asean-tip-data", "Kerja sama Polri dan ASEANAPOL dalam penanganan perdagangan orang", "ind"),
+}
+
+
+@pytest.mark.parametrize("lang", CITED)
+def test_one_citation_in_each_language_names_the_same_makers_in_every_format(
+    lang: str, descriptor: dict[str, Any]
+) -> None:
+    makers, title, language = CITED[lang]
+    text, bibtex = atd.cite("text", lang), atd.cite("bibtex", lang)
+    cff, zenodo = yaml.safe_load(atd.cite("cff", lang)), json.loads(atd.cite("zenodo", lang))
+    assert text.startswith(f"Dataset: {makers} (") and f"asean-tip-data: {title} (" in text
+    assert f"author = {{{{{makers}}}}}" in bibtex and f"title = {{asean-tip-data: {title}}}" in bibtex
+    assert [a["name"] for a in cff["authors"] + cff["contact"]] == [makers, makers]
+    assert [c["name"] for c in zenodo["creators"] + zenodo["contributors"]] == [makers, makers]
+    assert cff["title"] == zenodo["title"] == f"asean-tip-data: {title}" and zenodo["language"] == language
+    assert cff["abstract"] == zenodo["description"] == descriptor["description_translated"][lang]
+    if lang != "en":  # wholly in its language: its keywords too, and the message
+        assert cff["keywords"] == zenodo["keywords"] == descriptor["keywords_translated"][lang]
+        assert "references" not in cff["message"]
+    # The article's record is the same in every language: its title is the one it was published with.
+    assert cff["references"] == yaml.safe_load(atd.cite("cff"))["references"]
+    assert zenodo["references"] == json.loads(atd.cite("zenodo"))["references"]
+    assert _legacy_errors({k: v for k, v in zenodo.items() if k not in READ_BEYOND_THE_SCHEMA}) == []
 
 
 def test_unknown_format() -> None:

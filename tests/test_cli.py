@@ -78,8 +78,8 @@ def test_show_table_heads_each_column_with_its_title_in_the_language_and_its_nam
 def test_summary_gives_the_headline_figures() -> None:
     out = run("summary").stdout
     assert "2023   998† " + "█" * 40 in out and "2021   361  " in out  # marked where others give another count
-    assert "ATPOL        5  MYS 1, PHL 1, SGP 1, THA 1, TLS 1" in out
-    assert "STAFNISPOL   6  MYS 5, PHL 1" in out
+    assert "POLRI Attaché (ATPOL)                5  MYS 1, PHL 1, SGP 1, THA 1, TLS 1" in out
+    assert "POLRI Technical Staff (STAFNISPOL)   6  MYS 5, PHL 1" in out
     assert "AMMTC  19 meetings, 3 online; first 18 December 1997 (Manila), last 8 September 2025 (Melaka)" in out
     assert "not in the article, from other pages (see its note: asean-tip-data show meetings): AMMTC 19" in out
     assert "in force                   11" in out

@@ -58,6 +58,7 @@ SITE = {
 WORDS = "words.json"  # what the CLI and the page say, in every language
 # The command line's messages in Indonesian: the catalog, and what gettext reads.
 CATALOG = {f"locale/id/LC_MESSAGES/asean_tip_data.{ext}" for ext in ("po", "mo")}
+CATALOG_SOURCE = "locale/id/LC_MESSAGES/asean_tip_data.po"  # the .mo is compiled from it in the build
 
 
 def _expected_package_files(root: Path) -> set[str]:
@@ -115,7 +116,25 @@ def test_sdist_holds_what_rebuilding_and_testing_need(dist: Path, root: Path) ->
     wanted |= {f"tests/{p.name}" for p in (root / "tests").glob("*.py")} | {"tests/fixtures/printed_tables.md"}
     wanted |= {"src/asean_tip_data/__init__.py", "src/asean_tip_data/py.typed", "scripts/build_readme.py"}
     wanted |= {"croissant.json", "scripts/build_croissant.py", "CITATION.cff", ".zenodo.json"}  # the tests read them
+    # The catalog's source and what compiles it in the build; never a compiled .mo, which the build makes.
+    wanted |= {
+        "hatch_build.py",
+        "scripts/build_catalog.py",
+        "src/asean_tip_data/locale/id/LC_MESSAGES/asean_tip_data.po",
+    }
     assert wanted <= names
+    assert not [name for name in names if name.endswith(".mo")]
+
+
+def test_the_wheel_s_catalog_is_compiled_from_the_po(dist: Path, root: Path, script: Any) -> None:
+    wheel = _one(dist, f"asean_tip_data-{atd.__version__}-py3-none-any.whl")
+    name = "asean_tip_data/locale/id/LC_MESSAGES/asean_tip_data"
+    with zipfile.ZipFile(wheel) as zf:
+        po, mo = zf.read(f"{name}.po"), zf.read(f"{name}.mo")
+    source = root / "src" / f"{name}.po"
+    if source.is_file():  # the checkout's .po is the wheel's
+        assert po == source.read_bytes()
+    assert mo == script("build_catalog").compiled(po)
 
 
 def test_builds_are_reproducible(root: Path, tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 import asean_tip_data as atd
-from asean_tip_data._i18n import CODED_FIELDS, LANGUAGES, words
+from asean_tip_data._i18n import CODED_FIELDS, LANGUAGES
+from asean_tip_data._words import words
 
 SCRIPT = Path(sys.executable).parent / "asean-tip-data"
 # Words that are the same in both languages, each checked: Indonesian uses them as they are.
@@ -81,7 +82,7 @@ def test_describe_in_both_languages() -> None:
     assert atd.describe().title == "POLRI and ASEANAPOL against human trafficking"
     mous = atd.describe("mous", lang="id")
     assert mous.title == "Nota Kesepahaman (MoU) Polri"
-    assert [f.name for f in mous.fields] == list(atd.table_schema("mous")["fields"][i]["name"] for i in range(9))
+    assert [f.name for f in mous.fields] == [f["name"] for f in atd.table_schema("mous")["fields"]]
     assert atd.describe("mous").fields[3].title == "Title" and mous.fields[3].title == "Judul"
 
 
@@ -173,7 +174,7 @@ def _entries(tree: dict[str, Any], where: str = "") -> list[tuple[str, Any]]:
 def test_every_word_users_see_is_in_every_language() -> None:
     texts_only = {k: v for k, v in words().items() if k != "locale"}
     entries = _entries(texts_only)
-    assert {where.split("/")[1] for where, _ in entries} == {"labels", "summary", "page", "records"}
+    assert {where.split("/")[1] for where, _ in entries} == {"labels", "summary", "page", "records", "locators"}
     assert len(entries) > 80
     for where, texts in entries:
         assert tuple(texts) == LANGUAGES, where
@@ -213,30 +214,8 @@ def test_every_indonesian_country_name_is_the_reference_s_with_its_page(root: Pa
         assert urls[country.name_indonesian_source_id] == reference[country.iso3]["source_url"]
 
 
-# One English term, one Indonesian rendering, in every Indonesian text the package has: the
-# descriptor, words.json, the glossary, the prose columns and the README's Indonesian section.
-CHOSEN = {
-    # (chosen, avoided): the avoided form is a regular expression, matched as a whole word.
-    "investigation (of cross-border cases)": ("investigasi", "penyelidikan|penyidikan"),  # as the article's abstract
-    "evidence (shared between police forces)": ("alat bukti", "barang bukti"),
-    "dataset": ("dataset", "set data"),
-    "officer (ATPOL, STAFNISPOL)": ("perwira", "petugas"),
-    # Written out once, with its short form, then short: "Kementerian Luar Negeri (Kemlu) RI", "Kemlu RI".
-    "the Ministry of Foreign Affairs": ("Kemlu RI", r"Kementerian Luar Negeri(?! R| \(Kemlu\) RI)"),
-    "ambiguous": ("ambigu", "taksa"),
-    "print (to the screen)": ("tampilkan", "mencetak"),
-    "overwrite": ("timpa", r"--force menggantinya|ganti apa"),
-    "derived from (a source)": ("bersumber dari", "diturunkan dari"),
-    "order of the tiers": ("urutan tingkat", "keparahan"),
-    "trafficking in persons": ("perdagangan orang", "perdagangan manusia"),
-    "meeting": ("pertemuan", "rapat"),
-    "actor (of a strategy)": ("pihak", "pelaku seperti"),
-    "citation": ("rujukan", "kutipan sumber"),
-    "the police, in running text": ("Polri", "POLRI"),
-    "upgraded": ("dinaikkan", "naik peringkat"),
-    "the package's own words": ("dirumuskan oleh penyusun dataset ini", "kata-kata dataset ini"),
-    "that underlies": ("mendasari", "di balik"),
-}
+# The prose columns: each English text with its Indonesian twin. Every Indonesian text is held to the
+# term base (one form for one thing, no English left, numbers as Indonesian writes them): test_term_base.py.
 PROSE = {
     "tip_tiers": ("definition", "definition_indonesian"),
     "strategies": ("description", "description_indonesian"),
@@ -248,32 +227,6 @@ PROSE = {
     "meetings": ("note", "note_indonesian"),
 }
 NOTED_ONLY = {"tip_tier_placements", "trafficking_cases", "meetings"}  # only some rows carry a note
-
-
-def _indonesian_texts(descriptor: dict[str, Any], root: Path) -> list[str]:
-    texts = [item[f"{key}_translated"]["id"] for _, item in _objects(descriptor) for key in ("title", "description")]
-    texts += [v["id"] for section in ("summary", "page") for v in words()[section].values()]
-    texts += [v["id"] for codes in words()["labels"].values() for v in codes.values()]
-    texts += [g.expansion_indonesian for g in atd.load_glossary()]
-    texts += [getattr(r, indonesian) or "" for name, (_, indonesian) in PROSE.items() for r in atd.load(name)]
-    readme = (root / "README.md").read_text(encoding="utf-8")
-    texts.append(readme.split("## Bahasa Indonesia", 1)[1].split("\n## ", 1)[0].split("```")[0])
-    # The command line's messages and help, and the citation, as an Indonesian reader meets them.
-    catalog = Path(atd.__file__).parent / "locale" / "id" / "LC_MESSAGES" / "asean_tip_data.po"
-    texts += re.findall(r'^msgstr "(.*)"$', catalog.read_text(encoding="utf-8"), re.MULTILINE)
-    texts += [atd.cite("text", lang="id"), atd.cite("bibtex", lang="id")]
-    return texts
-
-
-@pytest.mark.parametrize("term", CHOSEN)
-def test_one_english_term_has_one_indonesian_rendering_everywhere(
-    term: str, descriptor: dict[str, Any], root: Path
-) -> None:
-    chosen, avoided = CHOSEN[term]
-    texts = [re.sub(r"`[^`]*`", "", t) for t in _indonesian_texts(descriptor, root)]  # codes stay as they are
-    found = [t for t in texts if re.search(rf"\b(?:{avoided})\b", t, re.IGNORECASE if avoided.islower() else 0)]
-    assert found == [], (term, found[:3])
-    assert any(chosen.lower() in t.lower() for t in texts), term
 
 
 @pytest.mark.parametrize("name", PROSE)

@@ -170,7 +170,7 @@ def test_the_cases_page_cites_every_page_the_ministry_s_statements_come_from(sit
     sources = {s.source_id: s for s in atd.load_sources()}
     for source_id in ("tip-2017-indonesia", "tribunnews-2023-04-04", "medcom-2023-07-14", "tribunnews-2024-05-07"):
         assert f'href="{html.escape(sources[source_id].url or "")}"' in cases, source_id
-    assert "Berita tentang pernyataan Sekretaris Jenderal Kementerian Luar Negeri RI" in cases
+    assert "Berita tentang pernyataan Sekretaris Jenderal Kemlu RI" in cases
 
 
 def test_sources_link_their_doi_and_address_and_code_reads_as_code(site: Path) -> None:

@@ -489,3 +489,82 @@ def test_a_hostile_copy_shows_its_text_and_runs_nothing(browser: Browser, tmp_pa
             assert visit.page.locator("h1").inner_text() == f"Title {HOSTILE}"
             assert visit.jsonld()["spatialCoverage"]["containsPlace"][0]["name"].startswith("Brunei <img")
         visit.close()
+
+
+# The English of the data, shown as it is on either page: every text column with an Indonesian twin, the
+# text as the article prints it, and the English words of the pages read and of the printed corrections.
+ENGLISH_TOO = {("mous", "parties"), ("errata", "printed"), ("errata", "corrected"), ("case_statements", "quote")}
+ENGLISH_TOO |= {("placement_sources", "source_family"), ("placement_sources", "quote")}
+CELLS = """() => Array.from(document.querySelectorAll('table.records tbody tr')).map(tr =>
+    Array.from(tr.querySelectorAll('td')).map(td => ({
+        field: td.className.split(' ')[0].slice(2),
+        lang: td.closest('[lang]').getAttribute('lang'),
+        labelled: td.querySelector('span.label') !== null,
+        inner: Array.from(td.querySelectorAll('[lang]')).map(e => [e.getAttribute('lang'), e.textContent]),
+        shown: td.getBoundingClientRect().width > 0,
+    })))"""
+
+
+def _language_of(table: str, field: str, row: dict[str, Any], lang: str) -> str:
+    """Return the language a cell of ``field`` is in, on the page in ``lang``."""
+    names = [f["name"] for f in atd.table_schema(table)["fields"]]
+    if field == "citation":
+        return str(row["citation_language"])
+    if field.endswith("_indonesian"):
+        return "id"
+    if f"{field}_indonesian" in names or field.endswith("_as_printed") or (table, field) in ENGLISH_TOO:
+        return "en"
+    return lang  # codes, numbers, names and the page's own words
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_every_text_says_the_language_it_is_in(visit: Any, lang: str, screen: str) -> None:
+    other = "en" if lang == "id" else "id"
+    for name in atd.resource_names():
+        opened = visit(lang, f"tables/{name}", screen)
+        assert opened.page.evaluate("document.documentElement.lang") == lang
+        rows = [r.model_dump(mode="json") for r in atd.load(name)]
+        marked = 0
+        for row, cells in zip(rows, opened.page.evaluate(CELLS), strict=True):
+            for cell in cells:
+                value = row[cell["field"]]
+                if value in (None, "") or cell["labelled"]:  # a code's label is in the page's language
+                    assert cell["lang"] == lang, (name, cell)
+                    continue
+                if cell["field"] == "article_ref" and lang == "id":  # "Tabel 3, baris 6"; a heading as printed
+                    assert cell["lang"] == "id" and all(
+                        code == "en" and text in value
+                        for code, text in ((c, t.strip("\u201c\u201d")) for c, t in cell["inner"])
+                    ), (name, cell)
+                    continue
+                assert cell["lang"] == _language_of(name, cell["field"], row, lang), (name, cell, value)
+                marked += cell["lang"] == other
+        # Each table's sources, each in the language its citation is shown in.
+        sources = {s.source_id: s for s in atd.load_sources()}
+        for cite in opened.page.locator("ul.sources cite").all():
+            text = cite.inner_text()
+            (source,) = [s for s in sources.values() if text in (s.citation, s.citation_indonesian)]
+            shown = "id" if lang == "id" and text == source.citation_indonesian else source.citation_language
+            assert cite.evaluate("e => e.closest('[lang]').getAttribute('lang')") == shown, text
+        if name in ("mous", "glossary", "strategies", "errata") and lang == "id":
+            assert marked > 0, name  # the English of these tables is marked so
+        if name == "mous" and lang == "id":  # a quotation of the article in an Indonesian sentence is English
+            quoted = opened.page.locator("p.lead span[lang='en']").all_inner_texts()
+            assert quoted[0] == "MoUs that have been carried out and are still valid", quoted
+        opened.close()
+    main = visit(lang, "index", screen)
+    licence = main.page.locator("dl.facts a[href*='creativecommons.org']")
+    # The licence's title is Indonesian on the Indonesian page: never marked English (review 3, F2).
+    assert licence.is_visible() and licence.evaluate("e => e.closest('[lang]').getAttribute('lang')") == lang
+    assert licence.inner_text() == ("Creative Commons Atribusi 4.0 Internasional" if lang == "id" else
+                                    "Creative Commons Attribution 4.0 International")  # fmt: skip
+    title = main.page.locator("pre.citation cite span[lang]")
+    (article,) = [s for s in atd.load_sources() if s.kind == "article"]
+    if lang == "id":  # the article's title, as published, in the Indonesian citation
+        assert title.get_attribute("lang") == "en" and title.inner_text() in article.citation
+    else:
+        assert title.count() == 0
+    printed = main.page.locator("#challenges .printed")
+    assert printed.count() == (4 if lang == "id" else 0)
+    assert all(e.get_attribute("lang") == "en" for e in printed.all())

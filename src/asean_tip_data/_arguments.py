@@ -148,7 +148,7 @@ def parser(lang: str = "en") -> argparse.ArgumentParser:
             "--datapackage", metavar=_("PATH"), help=_("a copy to read (its folder or datapackage.json)")
         )
     exporter = made["export"]
-    exporter.add_argument("--format", choices=EXPORT_FORMATS, required=True, help=_("one of: %(choices)s"))
+    exporter.add_argument("--format", choices=EXPORT_FORMATS, required=True, help=_("output format: %(choices)s"))
     exporter.add_argument(
         "--output", required=True, metavar=_("PATH"), help=_("a folder for csv and parquet, a file otherwise")
     )

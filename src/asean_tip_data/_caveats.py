@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ._i18n import in_language, label, words
+from ._i18n import in_language, label
 from ._tiers import MARKS
+from ._words import words
 
 NOTED = "*"  # a placement known otherwise than from two readings of its own report's narrative
 DISPUTED = "†"  # a printed count that the ministry, or another source, gives otherwise

@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from ._files import DataError
-from ._messages import _
+from ._messages import _, detail
 from ._schema import Field, Table
 
 _INTEGER = re.compile(r"-?[0-9]+")
@@ -46,7 +46,7 @@ def _date(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
     except ValueError as exc:
-        raise ValueError(_("impossible date ({detail})").format(detail=exc)) from None
+        raise ValueError(_("impossible date ({detail})").format(detail=detail(exc))) from None
 
 
 def _boolean(text: str) -> bool:

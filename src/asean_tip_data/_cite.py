@@ -3,6 +3,11 @@
 Every name, title and number comes from the descriptor's credit model (``_metadata``): the dataset's
 makers (its contributors with the role ``creator``), its contact, and its source with the source's
 own authors. Nothing here restates them.
+
+One citation in each language: every format names the makers, and says the title, abstract,
+message and keywords, in the language asked for, and the Zenodo record declares it. The article's
+record stays as it was published (its title is English). CITATION.cff and .zenodo.json in the
+repository are the English ones.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ REPOSITORY = "https://github.com/asean-tip-data/asean-tip-data"
 # What an entry is, in each language's citation practice (Indonesian: "[Dataset]", "Bersumber dari").
 WORDS = {
     "en": {"dataset": "Dataset", "kind": "Data set", "version": "version", "derived": "Derived from"}
-    | {"note": "Data set derived from doi:"},
+    | {"note": "Data set derived from doi:", "language": "eng"}
+    | {"message": "If you use this dataset, please cite it and the article it is derived from (see references)."},
     "id": {"dataset": "Dataset", "kind": "Dataset", "version": "versi", "derived": "Bersumber dari"}
-    | {"note": "Dataset yang disusun berdasarkan doi:"},
+    | {"note": "Dataset yang disusun berdasarkan doi:", "language": "ind"}
+    | {"message": "Jika Anda menggunakan dataset ini, kutiplah dataset ini dan artikel sumbernya (lihat rujukannya)."},
 }
 
 
@@ -47,12 +54,21 @@ class _Entry:
     def __init__(self, meta: Any, lang: str) -> None:
         from ._schema import text_in
 
-        self.meta, self.words = meta, WORDS[lang]
-        self.makers = [text_in(m.titles, lang) or m.title for m in meta.makers]
+        self.meta, self.words, self.lang = meta, WORDS[lang], lang
+        self.makers = [self.name(m) for m in meta.makers]
         self.title = f"{meta.name}: {text_in(meta.titles, lang)}"
+        self.abstract = text_in(meta.descriptions, lang)
+        # The English record has always listed every keyword; one in another language only its own.
+        self.keywords = meta.keywords if lang == "en" else dict(meta.keywords_in).get(lang, meta.keywords)
         self.year = meta.created[:4]
         (self.source,) = [s for s in meta.sources if s.article is not None]
         self.article = self.source.article
+
+    def name(self, agent: Any) -> str:
+        """Return an agent's name in the entry's language: an organisation's is translated, a person's is not."""
+        from ._schema import text_in
+
+        return agent.title if agent.person else text_in(agent.titles, self.lang) or agent.title
 
     def _authors_apa(self) -> str:
         def initials(given: str) -> str:
@@ -104,26 +120,26 @@ class _Entry:
         start, _, end = a.pages.partition("-")
         lines = [
             "cff-version: 1.2.0",
-            "message: If you use this dataset, please cite it and the article it is derived from (see references).",
+            f"message: {_q(self.words['message'])}",
             "type: dataset",
             f"title: {_q(self.title)}",
-            f"abstract: {_q(meta.descriptions[0][1])}",
+            f"abstract: {_q(self.abstract)}",
             f"version: {_q(__version__)}",
             f"date-released: {_q(meta.created[:10])}",
             f"license: {_q(meta.licenses[0].name)}",
             f"repository-code: {_q(REPOSITORY)}",
             f"url: {_q(meta.homepage or REPOSITORY)}",
             "authors:",
-            *(line for m in meta.makers for line in _cff_agent(m, "  ")),
+            *(line for m in meta.makers for line in _cff_agent(m, self.name(m), "  ")),
             "contact:",
-            *(line for m in meta.contacts for line in _cff_agent(m, "  ")),
+            *(line for m in meta.contacts for line in _cff_agent(m, self.name(m), "  ")),
             "keywords:",
-            *(f"  - {_q(k)}" for k in meta.keywords),
+            *(f"  - {_q(k)}" for k in self.keywords),
             "references:",
             "  - type: article",
             f"    title: {_q(a.title)}",
             "    authors:",
-            *(line for p in self.source.authors for line in _cff_agent(p, "      ")),
+            *(line for p in self.source.authors for line in _cff_agent(p, p.title, "      ")),
             f"    journal: {_q(a.journal)}",
             f"    volume: {a.volume}",
             f"    issue: {_q(a.issue)}",
@@ -142,13 +158,13 @@ class _Entry:
         record = {
             "upload_type": "dataset",
             "title": self.title,
-            "description": meta.descriptions[0][1],
-            "creators": [_zenodo_agent(m) for m in meta.makers],
-            "contributors": [{**_zenodo_agent(c), "type": "ContactPerson"} for c in meta.contacts],
-            "keywords": list(meta.keywords),
+            "description": self.abstract,
+            "creators": [_zenodo_agent(m, self.name(m)) for m in meta.makers],
+            "contributors": [{**_zenodo_agent(c, self.name(c)), "type": "ContactPerson"} for c in meta.contacts],
+            "keywords": list(self.keywords),
             "license": meta.licenses[0].name.lower(),
             "version": __version__,
-            "language": "eng",
+            "language": self.words["language"],
             "related_identifiers": [
                 {
                     "identifier": a.doi,
@@ -162,15 +178,15 @@ class _Entry:
         return json.dumps(record, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def _cff_agent(agent: Any, indent: str) -> list[str]:
-    """Return the lines of one CFF person (family and given names) or entity (a name)."""
+def _cff_agent(agent: Any, name: str, indent: str) -> list[str]:
+    """Return the lines of one CFF person (family and given names) or entity (its ``name``)."""
     if agent.person:
         lines = [f"{indent}- family-names: {_q(agent.family)}", f"{indent}  given-names: {_q(agent.given)}"]
         return lines + ([f"{indent}  affiliation: {_q(agent.organization)}"] if agent.organization else [])
-    return [f"{indent}- name: {_q(agent.title)}"] + ([f"{indent}  website: {_q(agent.url)}"] if agent.url else [])
+    return [f"{indent}- name: {_q(name)}"] + ([f"{indent}  website: {_q(agent.url)}"] if agent.url else [])
 
 
-def _zenodo_agent(agent: Any) -> dict[str, str]:
-    """Return one creator as Zenodo's legacy metadata has it: "Family, Given" for a person, else the name."""
-    name = f"{agent.family}, {agent.given}" if agent.person else agent.title
+def _zenodo_agent(agent: Any, name: str) -> dict[str, str]:
+    """Return one creator as Zenodo's legacy metadata has it: "Family, Given" for a person, else its ``name``."""
+    name = f"{agent.family}, {agent.given}" if agent.person else name
     return {"name": name, **({"affiliation": agent.organization} if agent.organization else {})}

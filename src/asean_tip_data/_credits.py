@@ -28,9 +28,17 @@ def line(template: str, **parts: object) -> Any:
     return markup.escape(template).format(**parts)
 
 
-def named(name: str) -> Any:
-    """Return a source's name as HTML: a ``<cite>``."""
-    return _markup()("<cite>{}</cite>").format(name)
+def named(name: str, lang: str | None = None) -> Any:
+    """Return a source's name as HTML: a ``<cite>``, marked with its language where it is not the page's."""
+    if lang is None:
+        return _markup()("<cite>{}</cite>").format(name)
+    return _markup()('<cite lang="{}">{}</cite>').format(lang, name)
+
+
+def citation_language(source: Mapping[str, Any], lang: str) -> str | None:
+    """Return the language of a source's citation as a page in ``lang`` shows it, where it is not ``lang``."""
+    written = lang if lang != "en" and source.get("citation_indonesian") else source.get("citation_language", "en")
+    return None if written == lang else str(written)
 
 
 def listed(items: Iterable[Any], lang: str, between: str = ",") -> Any:
@@ -69,13 +77,14 @@ def short(source: Mapping[str, Any], lang: str) -> str:
 def credited(rows: Rows, sources: Rows, lang: str) -> Any:
     """Return the sources the rows name in ``source_id``, as the article prints them, in ``lang`` where written."""
     by_id = {s["source_id"]: s for s in sources}
-    return listed((named(str(in_language(by_id[r["source_id"]], "citation", lang))) for r in rows), lang, ";")
+    shown = (by_id[r["source_id"]] for r in rows)
+    return listed((named(str(in_language(s, "citation", lang)), citation_language(s, lang)) for s in shown), lang, ";")
 
 
 def cited(ids: Iterable[str], sources: Rows, lang: str) -> Any:
     """Return the sources of a list of ``source_id`` values, each as far as its date."""
     by_id = {s["source_id"]: s for s in sources}
-    return listed((named(short(by_id[i], lang)) for i in ids), lang, ";")
+    return listed((named(short(by_id[i], lang), citation_language(by_id[i], lang)) for i in ids), lang, ";")
 
 
 def note_sources(rows: Rows) -> list[str]:

@@ -36,4 +36,19 @@ def card(meta: Metadata, counts: Mapping[str, int]) -> str:
     lines += ["| config | title | rows |", "|---|---|---|"]
     lines += [f"| `{r.name}` | {_cell(r.table.title)} | {counts.get(r.name, 0)} |" for r in meta.resources]
     lines += ["", "## Citation", "", "```bibtex", cite("bibtex").rstrip("\n"), "```", ""]
+    # The card declares every language of the descriptor: each after English gets its title, description
+    # and tables' titles, under a heading in that language.
+    for lang in meta.languages[1:]:
+        lines += _in_language(meta, lang)
     return "\n".join(lines)
+
+
+def _in_language(meta: Metadata, lang: str) -> list[str]:
+    """Return the card's section in ``lang``: the dataset's title and description, and each table's title."""
+    from ._i18n import words_in
+
+    w = words_in("page", lang)
+    lines = [f"## {_cell(w['language_name'])}", "", f"### {_cell(text_in(meta.titles, lang))}", ""]
+    lines += [text_in(meta.descriptions, lang), "", f"| `config` | {w['field_title'].lower()} |", "|---|---|"]
+    lines += [f"| `{r.name}` | {_cell(text_in(r.table.titles, lang))} |" for r in meta.resources]
+    return [*lines, ""]

@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from ._messages import _, os_reason
+from ._messages import Count, _, detail, os_reason
 from ._writable import too_deep
 
 PathArg = str | os.PathLike[str] | None
@@ -111,7 +111,7 @@ def read_file(folder: Path, relative: str, resource: str | None) -> bytes:
         if info.st_size > MAX_BYTES:
             raise DataError(
                 _("{path}: {what} is {size:,} bytes, over the limit of {limit:,}; not read").format(
-                    path=path, what=what, size=info.st_size, limit=MAX_BYTES
+                    path=path, what=what, size=Count(info.st_size), limit=Count(MAX_BYTES)
                 )
             )
         chunks, size = [], 0
@@ -123,7 +123,7 @@ def read_file(folder: Path, relative: str, resource: str | None) -> bytes:
     if size > MAX_BYTES:
         raise DataError(
             _("{path}: {what} is over the limit of {limit:,} bytes; not read").format(
-                path=path, what=what, limit=MAX_BYTES
+                path=path, what=what, limit=Count(MAX_BYTES)
             )
         )
     return b"".join(chunks)
@@ -190,8 +190,10 @@ def parse_json(text: str, where: str) -> Any:
     except json.JSONDecodeError as exc:
         raise DataError(
             _("{where}: not JSON ({detail}, line {line}, column {column})").format(
-                where=where, detail=exc.msg, line=exc.lineno, column=exc.colno
+                where=where, detail=detail(exc.msg), line=exc.lineno, column=exc.colno
             )
         ) from None
     except ValueError as exc:  # a number of more digits than Python converts (4,300)
-        raise DataError(_("{where}: not JSON this package reads ({detail})").format(where=where, detail=exc)) from None
+        raise DataError(
+            _("{where}: not JSON this package reads ({detail})").format(where=where, detail=detail(exc))
+        ) from None

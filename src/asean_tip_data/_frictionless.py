@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ._messages import _
+from ._messages import _, detail
 from ._package import Package
 from ._schema import bundled_descriptor
 
@@ -47,10 +47,15 @@ def problems(frictionless: Any, package: Package) -> list[str]:
         try:
             report = frictionless.validate(str(staged))
         except frictionless.FrictionlessException as exc:
-            return [f"frictionless: {exc}"]
+            return [f"frictionless: {detail(exc)}"]
         except Exception as exc:  # a third party's failure is a finding to report, never our traceback
-            return [_("frictionless could not check the copy ({detail})").format(detail=f"{type(exc).__name__}: {exc}")]
-        found = [f"frictionless: {e.message}" for e in report.errors]
+            return [
+                _("frictionless could not check the copy ({detail})").format(
+                    detail=detail(f"{type(exc).__name__}: {exc}")
+                )
+            ]
+        # frictionless speaks English: in another language its words are kept, marked as its own.
+        found = [f"frictionless: {detail(e.message)}" for e in report.errors]
         for task in report.tasks:
-            found += [f"frictionless: {task.name}: {e.message}" for e in task.errors]
+            found += [f"frictionless: {task.name}: {detail(e.message)}" for e in task.errors]
     return [text.replace(folder, str(package.folder)) for text in found]

@@ -3,30 +3,15 @@
 from __future__ import annotations
 
 import datetime
-import json
+import re
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from ._schema import Field, bundled_descriptor, bundled_tables, table, text_in, translations
+from ._words import locale, words
 
 LANGUAGES = ("en", "id")  # the default first, as the descriptor's `languages` lists them
-
-# The words a reader sees (each code's label, the summary's and the page's words) are data, in
-# words.json: one entry per key, with its text in every language, so a translator edits one file
-# and tests/test_i18n.py checks every entry. Indonesian follows the words Indonesian institutions
-# use (POLRI, Kemlu, data portals, the U.S. Embassy's Indonesian TIP Report); AMMTC and SOMTC
-# have no fixed Indonesian names, so they keep theirs with a plain gloss.
-WORDS_FILE = "words.json"
-
-
-@cache
-def words() -> dict[str, Any]:
-    """Return the words of words.json: "labels" by kind and code, "summary" and "page" by key."""
-    parsed: dict[str, Any] = json.loads((Path(__file__).parent / WORDS_FILE).read_text(encoding="utf-8"))
-    return parsed
-
 
 # Which field of which resource holds each kind of code.
 CODED_FIELDS = {
@@ -64,21 +49,43 @@ def words_in(section: str, lang: str) -> dict[str, str]:
     return {key: texts[lang] for key, texts in words()[section].items()}
 
 
-def locale(lang: str) -> dict[str, Any]:
-    """Return the number and time locale of ``lang``, as d3 (and so Vega) takes them."""
-    return {kind: words()["locale"][kind][lang] for kind in ("number", "time")}
-
-
-def number(value: int, lang: str) -> str:
-    """Return ``value`` with the thousands separator of ``lang`` (1,000 or 1.000)."""
-    return f"{value:,}".replace(",", locale(lang)["number"]["thousands"])
-
-
 def date_text(day: datetime.date | str, lang: str) -> str:
     """Return a date as prose in ``lang`` writes it: 18 December 1997, 18 Desember 1997 (data keeps ISO dates)."""
     if isinstance(day, str):
         day = datetime.date.fromisoformat(day)
     return f"{day.day} {locale(lang)['time']['months'][day.month - 1]} {day.year}"
+
+
+@cache
+def _locators() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Return each piece of an ``article_ref`` as a pattern of its English, with its text in Indonesian."""
+    found = []
+    for texts in words()["locators"].values():
+        pattern = re.escape(texts["en"]).replace(r"\{\}", "([0-9a-z]+)")
+        found.append((re.compile(pattern), texts["id"]))
+    return tuple(found)
+
+
+def located(article_ref: str, lang: str) -> list[tuple[str, bool]]:
+    """Return where in the article a row is printed, in ``lang``: each piece with whether it stays as printed.
+
+    The data writes an ``article_ref`` in English ("Table 3, row 6"); an Indonesian reader reads
+    "Tabel 3, baris 6". A subsection's heading stays as the article prints it, in English.
+    """
+    if lang == "en":
+        return [(article_ref, False)]
+    pieces: list[tuple[str, bool]] = []
+    for part in re.split(r"(; |, )", article_ref):
+        if part in ("; ", ", "):
+            pieces.append((part, False))
+            continue
+        for pattern, said in _locators():
+            if (match := pattern.fullmatch(part)) is not None:
+                pieces.append((said.format(*match.groups()), False))
+                break
+        else:
+            pieces.append((part, True))  # a heading, as printed
+    return pieces
 
 
 def in_language(row: Mapping[str, Any], field: str, lang: str) -> Any:

@@ -13,7 +13,7 @@ from typing import Any, TypeVar, cast
 from . import _cells, _rules
 from ._descriptor import admit
 from ._files import MAX_BYTES, DataError, PathArg, datapackage_path, descriptor_path, read_descriptor, read_file
-from ._messages import _
+from ._messages import Count, _, detail
 from ._metadata import Metadata
 from ._registry import MODELS
 from ._schema import ForeignKey, Table, bundled_descriptor, bundled_source, bundled_tables
@@ -49,7 +49,7 @@ class Package:
             if total > MAX_COPY:
                 raise DataError(
                     _("{path}: the copy's files are over the limit of {limit:,} bytes together; not read").format(
-                        path=descriptor, limit=MAX_COPY
+                        path=descriptor, limit=Count(MAX_COPY)
                     )
                 )
             self.files[resource.name] = data
@@ -134,7 +134,9 @@ class Package:
         records = []
         for number, row in enumerate(rows, start=2):
             if number > MAX_ROWS + 1:
-                raise DataError(_("{where}: more than {limit:,} rows; not read").format(where=where, limit=MAX_ROWS))
+                raise DataError(
+                    _("{where}: more than {limit:,} rows; not read").format(where=where, limit=Count(MAX_ROWS))
+                )
             if len(row) != len(checkers):
                 raise DataError(
                     _("{where}: row {row}: {cells} cells, expected {expected}").format(
@@ -195,7 +197,7 @@ def _suspect(cell: str, where: str) -> None:
     if len(cell) > MAX_CELL:
         raise DataError(
             _("{where}: {size:,} characters, over the limit of {limit:,}").format(
-                where=where, size=len(cell), limit=MAX_CELL
+                where=where, size=Count(len(cell)), limit=Count(MAX_CELL)
             )
         )
     if _NOT_UTF8.search(cell):
@@ -213,7 +215,9 @@ def _csv_rows(text: str, where: str) -> Iterator[list[str]]:
         yield from reader
     except csv.Error as exc:
         raise DataError(
-            _("{where}: row {row}: not valid CSV ({detail})").format(where=where, row=reader.line_num, detail=exc)
+            _("{where}: row {row}: not valid CSV ({detail})").format(
+                where=where, row=reader.line_num, detail=detail(exc)
+            )
         ) from None
 
 

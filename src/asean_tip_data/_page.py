@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ._cite import cite
+from ._credits import citation_language as _credits_language
 from ._datasette import metadata_text
 from ._dcat import record
 from ._downloads import SQLITE, datasette_files, download_files
@@ -53,6 +54,14 @@ def _environment() -> Any:
         # `name` in a description is code: escaped like all text, then set as code.
         return markupsafe.Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(markupsafe.escape(text))))
 
+    def prose(text: str, lang: str) -> Any:
+        # Codes as code; and in Indonesian, a quotation in double quotes is the article's or a report's
+        # English (the term base's convention), marked so for a screen reader.
+        html = str(code_spans(text))
+        if lang == "id":
+            html = re.sub(r"(“|&#34;)([^”&<]+)(”|&#34;)", r'\1<span lang="en">\2</span>\3', html)
+        return markupsafe.Markup(html)
+
     def no_break_inside(text: str) -> Any:
         # A word with a hyphen in it (a date range, an ISO date) is never broken at its hyphen. Tried
         # only where a word starts: linear in the text's length, however long its words.
@@ -63,6 +72,8 @@ def _environment() -> Any:
         loader=jinja2.FileSystemLoader(SITE), autoescape=True, undefined=jinja2.StrictUndefined
     )
     environment.filters.update(code_spans=code_spans, no_break_inside=no_break_inside, tier_class=tier_class)
+    environment.filters["prose"] = prose
+    environment.tests["markup"] = lambda value: isinstance(value, markupsafe.Markup)  # HTML made here, kept whole
     return environment
 
 
@@ -129,8 +140,9 @@ def _write_language(
         "description": description,
         "vintage": _prose_date(about.article, lang),
         "coverage": _coverage(about, lang, w),
-        "licences": [(text_in(lic.titles, lang), lic.url) for lic in meta.licenses],
-        "citation": cite("text", lang=lang),
+        # A licence's title in English is marked so; its translation is the page's language.
+        "licences": [(text_in(lic.titles, lang), lic.url, _english(lic, lang)) for lic in meta.licenses],
+        "citation": _citation(cite("text", lang=lang), meta, dumped["sources"], lang),
         "bibtex": cite("bibtex", lang=lang),
         "downloads": _listed(site, tables),
         "figures": drawn,
@@ -153,6 +165,21 @@ def _write_language(
             "table": content,
         }
         (site / lang_root / "tables" / f"{t.name}.html").write_text(template.render(context), encoding="utf-8")
+
+
+def _english(licence: Any, lang: str) -> str | None:
+    """Return "en" where a page in another language shows a licence's title in English (it has no translation)."""
+    return "en" if lang != "en" and text_in(licence.titles, lang) == licence.title else None
+
+
+def _citation(text: str, meta: Any, sources: list[dict[str, Any]], lang: str) -> tuple[str, str, str, str | None]:
+    """Return the citation in three parts, the article's title in the middle with its language where not the page's."""
+    titles = [s.article.title for s in meta.sources if s.article is not None]
+    articles = [s for s in sources if s["kind"] == "article"]
+    if len(titles) != 1 or len(articles) != 1 or titles[0] not in text:  # a copy may list no article
+        return text, "", "", None
+    before, _, after = text.partition(titles[0])
+    return before, titles[0], after, _credits_language(articles[0], lang)
 
 
 def _coverage(about: Facts, lang: str, w: dict[str, str]) -> str:

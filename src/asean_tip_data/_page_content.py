@@ -9,11 +9,34 @@ from . import _credits
 from ._caveats import NOTED, caveats, mark, tier_legend
 from ._cells import cell
 from ._files import web_link
-from ._i18n import CODED_FIELDS, constraints, in_language, label, number, words_in
+from ._i18n import CODED_FIELDS, constraints, in_language, label, located, words_in
+from ._optional import require
 from ._schema import Table, text_in
 from ._tiers import tier_grid
+from ._words import number
 
 SORTABLE = 20  # tables longer than this get a filter box and sorting headings
+# English text beside what the field names say (an ``_indonesian`` twin, ``_as_printed``): the
+# printed parties and corrections of the English article, and the words of the pages read.
+_ENGLISH = {("mous", "parties"), ("errata", "printed"), ("errata", "corrected")}
+_ENGLISH |= {("placement_sources", "source_family"), ("placement_sources", "quote"), ("case_statements", "quote")}
+
+
+def field_language(table: Table, name: str) -> str | None:
+    """Return the language of a field's text ("en", "id"), or None where it is no language's (codes, numbers, names)."""
+    if name.endswith("_indonesian"):
+        return "id"
+    english = f"{name}_indonesian" in table.field_names or name.endswith("_as_printed")
+    return "en" if english or (table.name, name) in _ENGLISH else None
+
+
+def _located(article_ref: str, lang: str) -> Any:
+    """Return where in the article a row is printed, as HTML in ``lang``: a heading as printed, in English."""
+    markup = require("markupsafe", "page", extra="page").Markup
+    html = markup("")
+    for text, printed in located(article_ref, lang):
+        html += markup('<span lang="en">“{}”</span>').format(text) if printed else markup.escape(text)
+    return html
 
 
 def names_in(countries: Sequence[Mapping[str, Any]], lang: str) -> dict[str, str]:
@@ -81,16 +104,22 @@ def table_page(
     # Numbers, dates, booleans and codes never break inside a cell.
     nowrap = {f.name for f in table.fields if f.type != "string" or f.enum is not None or f.pattern is not None}
     yes_no = {True: words["yes"], False: words["no"]}
+    languages = {f.name: field_language(table, f.name) for f in table.fields}
     records = []
     for r in rows:
         cells = []
         for f in table.fields:
             value = r.get(f.name)
-            shown = yes_no[value] if f.type == "boolean" and value is not None else cell(value)
+            shown: Any = yes_no[value] if f.type == "boolean" and value is not None else cell(value)
             found = labellers[f.name](value) if f.name in labellers and value is not None else None
+            # The language of the text, where it is not the page's: a citation says its own.
+            written = r.get("citation_language") if f.name == "citation" else languages[f.name]
+            if f.name == "article_ref" and value is not None and lang != "en":
+                shown = _located(value, lang)  # "Tabel 3, baris 6"; the data keeps "Table 3, row 6"
             # A code beside its label only where the two differ ("Tier 2", not "Tier 2 Tier 2").
             cells.append({"field": f.name, "value": shown, "label": found if found != shown else None})
             cells[-1]["nowrap"] = f.name in nowrap
+            cells[-1]["lang"] = written if value is not None and written not in (None, lang) else None
         records.append(cells)
     return {
         **summary(table, len(rows), lang, words),
@@ -131,8 +160,11 @@ def summary(table: Table, count: int, lang: str, words: Mapping[str, str]) -> di
 
 def _sources(
     rows: Sequence[Mapping[str, Any]], sources: Sequence[Mapping[str, Any]], lang: str
-) -> list[tuple[str, list[Any]]]:
-    """Return the sources the rows cite, in order, once each, in ``lang`` where written in it, with their links."""
+) -> list[tuple[str, str | None, list[Any]]]:
+    """Return the sources the rows cite, in order, once each, in ``lang`` where written in it, with their links.
+
+    Each with the language its citation is in, where that is not ``lang``.
+    """
     used = dict.fromkeys(
         source_id
         for r in rows
@@ -150,5 +182,6 @@ def _sources(
         url = web_link(source.get("url"))
         if url and not (source.get("doi") and url.endswith(source["doi"])):
             links.append((url, url))
-        listed.append((str(in_language(source, "citation", lang) or source_id), links))
+        citation = str(in_language(source, "citation", lang) or source_id)
+        listed.append((citation, _credits.citation_language(source, lang), links))
     return listed

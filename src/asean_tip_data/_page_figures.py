@@ -7,8 +7,10 @@ from typing import Any, NamedTuple
 
 from . import _charts, _credits
 from ._caveats import DISPUTED, NOTED, caveated, caveats, count_caveat, mark, tier_legend
-from ._i18n import date_text, in_language, label, locale, number, words
+from ._cells import cell
+from ._i18n import date_text, in_language, label
 from ._tier_map import tier_map
+from ._words import locale, number, words
 
 Rows = Sequence[Mapping[str, Any]]
 
@@ -109,9 +111,8 @@ def map_rows(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str) ->
             label("tier", placement["tier"], lang),
             label("placement_change", placement["placement_change"], lang),
         )
-        earlier_label = ""
-        if earlier:
-            earlier_label = label("tier", earlier["tier"], lang) + (NOTED if caveated(earlier) else "")
+        earlier_label = label("tier", earlier["tier"], lang) if earlier else ""
+        earlier_note = NOTED if earlier and caveated(earlier) else ""
         rows.append(
             {
                 "iso3": iso3,
@@ -121,7 +122,9 @@ def map_rows(dumped: Mapping[str, Rows], names: Mapping[str, str], lang: str) ->
                 "tier": placement["tier"],
                 "mark": mark(placement),
                 "tier_label": tier,
-                "before": earlier_label,
+                "before": earlier_label + earlier_note,  # the page's table marks it, as the map does
+                "before_label": earlier_label,
+                "before_note": earlier_note,  # the chart's CSV keeps the mark apart from the label
                 "before_tier": earlier["tier"] if earlier else "",
                 "change": change,
                 "change_code": placement["placement_change"],
@@ -155,11 +158,10 @@ def _map(
     source = _credits.line(
         w["source_map"], reports=_credits.reports(drawn, lang), pages=_credits.pages(drawn, names, dumped, lang)
     )
-    data = [
-        [r["iso3"], r["name"], r["tier"], r["tier_label"], r["before_tier"], r["before"], r["change_code"], r["change"]]
-        for r in rows
-    ]
-    columns = ["iso3", "name", "tier_2023", "tier_2023_label", "tier_2022", "tier_2022_label", "change", "change_label"]
+    keys = ["iso3", "name", "tier", "tier_label", "before_tier", "before_label", "before_note", "change_code", "change"]
+    data = [[r[key] for key in keys] for r in rows]
+    columns = ["iso3", "name", "tier_2023", "tier_2023_label", "tier_2022", "tier_2022_label", "tier_2022_note"]
+    columns += ["change", "change_label"]
     return Figure(
         "map",
         w["map_title"],
@@ -185,7 +187,9 @@ def _timeline(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[s
         )
         if m["article_ref"] is None:  # a meeting held since the article, known from other pages
             text += " " + w["meeting_after"]
-        rows.append({**m, "mode": w["online"] if m["online"] else w["in_person"], "description": text})
+        as_csv = {"city": states.get(m["city"], m["city"]) if m["city"] else None, "online": cell(m["online"])}
+        mode = w["online"] if m["online"] else w["in_person"]
+        rows.append({**m, "mode": mode, "description": text, "as_csv": as_csv})
     svg, shown = _drawn(_charts.timeline, rows, w, lang)
     printed = [m for m in dumped["meetings"] if m["article_ref"] is not None]
     later = [m for m in dumped["meetings"] if m["article_ref"] is None]
@@ -203,10 +207,8 @@ def _timeline(dumped: Mapping[str, Rows], names: Mapping[str, str], w: Mapping[s
     )
     notes = [f"{named[id(m)]}: {in_language(m, 'note', lang)}" for m in later]
     columns = ["forum", "number", "start_date", "end_date", "city", "online", "mode"]
-    data = [
-        [m[c] if m[c] is not None else "" for c in columns[:-1]] + [r["mode"]]
-        for m, r in zip(dumped["meetings"], rows, strict=True)
-    ]
+    # The city named as the page names it (Singapura), a boolean as the data writes it (true, false).
+    data = [[cell(r["as_csv"].get(c, r[c])) for c in columns[:-1]] + [r["mode"]] for r in rows]
     legend_caption = f"{w['timeline_legend_in_person']} · {w['timeline_legend_online']}"
     return Figure("timeline", w["timeline_title"], svg, shown, [], legend_caption, source, notes, columns, data)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from ._cells import cell, check_header
 from ._files import MAX_BYTES, DataError
-from ._messages import _
+from ._messages import Count, _, detail
 from ._optional import require
 from ._schema import Field, Table
 
@@ -36,7 +36,7 @@ def cells(data: bytes, where: str, table: Table, max_rows: int) -> list[list[str
         metadata, schema = file.metadata, file.schema_arrow
     except (pa.ArrowException, OSError, ValueError) as exc:
         raise DataError(
-            _("{where}: not a Parquet file this package reads ({detail})").format(where=where, detail=exc)
+            _("{where}: not a Parquet file this package reads ({detail})").format(where=where, detail=detail(exc))
         ) from None
     # Limits from the file's own metadata, before anything is decompressed: a small file can hold a
     # great many rows.
@@ -45,7 +45,13 @@ def cells(data: bytes, where: str, table: Table, max_rows: int) -> list[list[str
         raise DataError(
             _(
                 "{where}: {rows:,} rows, {size:,} bytes unpacked: over the limit of {limit:,} rows or {bytes:,} bytes"
-            ).format(where=where, rows=metadata.num_rows, size=unpacked, limit=max_rows, bytes=MAX_BYTES)
+            ).format(
+                where=where,
+                rows=Count(metadata.num_rows),
+                size=Count(unpacked),
+                limit=Count(max_rows),
+                bytes=Count(MAX_BYTES),
+            )
         )
     # The header before any value is read: no column is read twice, or read at all if it is none of ours.
     names = list(schema.names)
@@ -69,7 +75,7 @@ def cells(data: bytes, where: str, table: Table, max_rows: int) -> list[list[str
         read = file.read()
     except (pa.ArrowException, OSError, ValueError) as exc:
         raise DataError(
-            _("{where}: not a Parquet file this package reads ({detail})").format(where=where, detail=exc)
+            _("{where}: not a Parquet file this package reads ({detail})").format(where=where, detail=detail(exc))
         ) from None
     columns = [_values(pa, read.column(name), where, name) for name in names]
     return [names, *([cell(v) for v in row] for row in zip(*columns, strict=True))]

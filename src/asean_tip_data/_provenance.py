@@ -20,6 +20,7 @@ class Source(Record):
     kind: Literal["article", "credited", "standard", "editorial", "report", "webpage", "news"]
     citation: str
     citation_indonesian: str | None
+    citation_language: Literal["en", "id"]
     year: Year | None
     released: datetime.date | None
     period_start: datetime.date | None

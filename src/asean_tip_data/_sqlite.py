@@ -10,7 +10,7 @@ from typing import Any
 
 from ._files import DataError
 from ._loading import resource_names
-from ._messages import _
+from ._messages import _, detail
 from ._package import Package
 from ._schema import Field, table
 
@@ -72,7 +72,11 @@ def write(path: Path, package: Package) -> None:
     except sqlite3.OperationalError as exc:
         # SQLite says "database or disk is full"; it is the file system's error, as any other writer's.
         full = "full" in str(exc)
-        reason = _("no space left on device") if full else _("cannot write the database ({detail})").format(detail=exc)
+        reason = (
+            _("no space left on device")
+            if full
+            else _("cannot write the database ({detail})").format(detail=detail(exc))
+        )
         raise OSError(errno.ENOSPC if full else errno.EIO, reason, str(path)) from None
     finally:
         connection.close()

@@ -46,10 +46,13 @@ def summary(lang: str = "en", datapackage: CopyArg = None) -> str:
     out += ["", word("suspects", lang)]
     out.append("  " + " · ".join(f"{r.year}: {r.suspects}" for r in package.of(TraffickingSuspects)))
     out += ["", word("officers", lang, len(officers))]
-    for position in ("ATPOL", "STAFNISPOL"):
+    # Each position by its name in the language, the printed code with it: "Atase Polri (ATPOL)".
+    positions = {position: label("position", position, lang) for position in ("ATPOL", "STAFNISPOL")}
+    wide = max(map(len, positions.values()))
+    for position, named in positions.items():
         posted = [o for o in officers if o.position == position]
         where = ", ".join(f"{c} {n}" for c, n in sorted(Counter(o.country_iso3 for o in posted).items()))
-        out.append(f"  {position:<10}  {len(posted):>2}  {where}")
+        out.append(f"  {named:<{wide}}  {len(posted):>2}  {where}")
     out += ["", word("meetings", lang)]
     for forum in ("AMMTC", "SOMTC"):
         held = [m for m in meetings if m.forum == forum]

@@ -120,6 +120,7 @@ class Mou(Record):
     country_iso3: Iso3
     country_as_printed: str
     title: str
+    title_indonesian: str
     parties: str
     status: Literal["in_force", "under_renewal", "in_preparation"]
     status_as_printed: Literal["Applicable", "On Extension", "In the Making"]
@@ -146,6 +147,7 @@ class Strategy(Record):
     scope: Literal["joint", "internal"]
     sequence: Ordinal
     name: str
+    name_indonesian: str
     description: str
     description_indonesian: str
     source_id: SourceId
@@ -212,4 +214,4 @@ class GlossaryTerm(Record):
     definition: str
     definition_indonesian: str
     source_id: SourceId
-    article_ref: str
+    article_ref: str | None
