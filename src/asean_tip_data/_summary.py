@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ._caveats import DISPUTED, NOTED, disputed, noted
 from ._i18n import date_text, label, words_in
@@ -45,32 +45,8 @@ def summary(lang: str = "en", datapackage: CopyArg = None) -> str:
     out += [f"  {r.year}  {r.cases:>4}{marked[r.year]} {_bar(r.cases, largest)}" for r in cases]
     out += ["", word("suspects", lang)]
     out.append("  " + " · ".join(f"{r.year}: {r.suspects}" for r in package.of(TraffickingSuspects)))
-    out += ["", word("officers", lang, len(officers))]
-    # Each position by its name in the language, the printed code with it: "Atase Polri (ATPOL)".
-    positions = {position: label("position", position, lang) for position in ("ATPOL", "STAFNISPOL")}
-    wide = max(map(len, positions.values()))
-    for position, named in positions.items():
-        posted = [o for o in officers if o.position == position]
-        where = ", ".join(f"{c} {n}" for c, n in sorted(Counter(o.country_iso3 for o in posted).items()))
-        out.append(f"  {named:<{wide}}  {len(posted):>2}  {where}")
-    out += ["", word("meetings", lang)]
-    for forum in ("AMMTC", "SOMTC"):
-        held = [m for m in meetings if m.forum == forum]
-        if not held:
-            out.append(f"  {forum}  " + word("none_held", lang))
-            continue
-        first, last = held[0], held[-1]
-        online = word("online", lang)
-        # Dates in prose, as the reader's language writes them; the data keeps ISO dates.
-        dates = (
-            date_text(first.start_date, lang),
-            first.city or online,
-            date_text(last.start_date, lang),
-            last.city or online,
-        )
-        out.append(f"  {forum}  " + word("held", lang, len(held), sum(m.online for m in held), *dates))
-    if later := [f"{m.forum} {m.number}" for m in meetings if m.article_ref is None]:
-        out.append("  " + word("later", lang, ", ".join(later)))
+    out += ["", word("officers", lang, len(officers)), *_officers(officers, lang)]
+    out += ["", word("meetings", lang), *_meetings(meetings, lang)]
     out += ["", word("mous", lang)]
     for status, count in Counter(m.status for m in package.of(Mou)).most_common():
         out.append(f"  {label('mou_status', status, lang):<26} {count:>2}")
@@ -99,6 +75,41 @@ def summary(lang: str = "en", datapackage: CopyArg = None) -> str:
     out += ["", *legend] if legend else []
     # The copy's values (names, cities) reach a terminal: never a control character among them.
     return "\n".join(shown(line) for line in out)
+
+
+def _officers(officers: Sequence[LiaisonOfficer], lang: str) -> list[str]:
+    """Return a line per position, by its name in the language with the printed code: "Atase Polri (ATPOL)"."""
+    positions = {position: label("position", position, lang) for position in ("ATPOL", "STAFNISPOL")}
+    wide = max(map(len, positions.values()))
+    lines = []
+    for position, named in positions.items():
+        posted = [o for o in officers if o.position == position]
+        where = ", ".join(f"{c} {n}" for c, n in sorted(Counter(o.country_iso3 for o in posted).items()))
+        lines.append(f"  {named:<{wide}}  {len(posted):>2}  {where}")
+    return lines
+
+
+def _meetings(meetings: Sequence[Meeting], lang: str) -> list[str]:
+    """Return a line per forum (how many, how many online, the first and the last) and the meetings held since."""
+    lines = []
+    for forum in ("AMMTC", "SOMTC"):
+        held = [m for m in meetings if m.forum == forum]
+        if not held:
+            lines.append(f"  {forum}  " + word("none_held", lang))
+            continue
+        first, last = held[0], held[-1]
+        online = word("online", lang)
+        # Dates in prose, as the reader's language writes them; the data keeps ISO dates.
+        dates = (
+            date_text(first.start_date, lang),
+            first.city or online,
+            date_text(last.start_date, lang),
+            last.city or online,
+        )
+        lines.append(f"  {forum}  " + word("held", lang, len(held), sum(m.online for m in held), *dates))
+    if later := [f"{m.forum} {m.number}" for m in meetings if m.article_ref is None]:
+        lines.append("  " + word("later", lang, ", ".join(later)))
+    return lines
 
 
 def _tier(placement: TipTierPlacement, lang: str) -> str:

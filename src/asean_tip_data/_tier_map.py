@@ -43,14 +43,7 @@ def tier_map(
     """
     alt = altair_module()
     shapes = {f["properties"]["numeric_code"]: f for f in geo["features"] if f["properties"]["member"]}
-    members, points = [], []
-    for country in countries:
-        shape = shapes.get(country["numeric_code"])
-        if shape is None:
-            continue  # a state the map has no shape for: the table beside the map still lists it
-        members.append({"type": "Feature", "geometry": shape["geometry"], "properties": dict(country)})
-        for longitude, latitude in shape["properties"]["labels"]:
-            points.append({**country, "longitude": longitude, "latitude": latitude})
+    members, points = _states(countries, shapes)
     neighbours = [f for f in geo["features"] if not f["properties"]["member"]]
     land = (
         alt.Chart(alt.Data(values=neighbours))
@@ -91,6 +84,21 @@ def tier_map(
     phone = f"for_{PHONE.screen}_"
     download = {**shown, "layer": [layer for layer in shown["layer"] if not layer.get("name", "").startswith(phone)]}
     return svg(shown, locale, words["map_title"]), svg(download, locale, words["map_title"])
+
+
+def _states(
+    countries: Sequence[Mapping[str, Any]], shapes: Mapping[str, Any]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Return each state the map has a shape for, as a feature with its row, and its label points."""
+    members, points = [], []
+    for country in countries:
+        shape = shapes.get(country["numeric_code"])
+        if shape is None:
+            continue  # a state the map has no shape for: the table beside the map still lists it
+        members.append({"type": "Feature", "geometry": shape["geometry"], "properties": dict(country)})
+        for longitude, latitude in shape["properties"]["labels"]:
+            points.append({**country, "longitude": longitude, "latitude": latitude})
+    return members, points
 
 
 def _names(alt: Any, placed: Sequence[Mapping[str, Any]], screen: Words) -> list[Any]:
