@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from asean_tip_data._i18n import constraints
+from asean_tip_data._page_content import constraints
 from asean_tip_data._schema import parse_table, text_in
 
 ROOT = Path(__file__).resolve().parents[1]

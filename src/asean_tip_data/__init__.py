@@ -12,10 +12,11 @@ if TYPE_CHECKING:
 
     from ._cite import cite
     from ._dcat import dcat_ap
+    from ._describe import Description, describe
     from ._export import export
     from ._files import DataError, datapackage_path
     from ._frames import to_pandas, to_polars
-    from ._i18n import LANGUAGES, Description, describe, label
+    from ._i18n import LANGUAGES, label
     from ._loading import (
         Loader,
         load,
@@ -127,8 +128,8 @@ _HOMES = {
     "to_pandas": "_frames",
     "to_polars": "_frames",
     "LANGUAGES": "_i18n",
-    "Description": "_i18n",
-    "describe": "_i18n",
+    "Description": "_describe",
+    "describe": "_describe",
     "label": "_i18n",
     "Loader": "_loading",
     "load": "_loading",

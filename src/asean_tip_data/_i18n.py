@@ -6,9 +6,8 @@ import datetime
 import re
 from collections.abc import Mapping
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
-from ._schema import Field, bundled_descriptor, bundled_tables, table, text_in, translations
 from ._words import locale, words
 
 LANGUAGES = ("en", "id")  # the default first, as the descriptor's `languages` lists them
@@ -102,43 +101,3 @@ def label(kind: str, code: str, lang: str = "en") -> str:
     if code not in labels[kind]:
         raise ValueError(f"unknown {kind} code {code!r}; expected one of: {', '.join(labels[kind])}")
     return str(labels[kind][code][lang])
-
-
-class Description(NamedTuple):
-    """The title and description of the package, a resource or a field, in one language.
-
-    ``fields`` holds the package's resources, or a resource's fields, described alike.
-    """
-
-    name: str
-    title: str
-    description: str
-    fields: tuple[Description, ...] = ()
-
-
-def describe(resource: str | None = None, *, lang: str = "en") -> Description:
-    """Return the title and description of the package, or of ``resource`` and its fields, in ``lang``."""
-    check_lang(lang)
-    if resource is None:
-        package = bundled_descriptor()
-        title, description = translations(package, "title"), translations(package, "description")
-        tables = tuple(describe(name, lang=lang) for name in bundled_tables())
-        return Description(package["name"], text_in(title, lang), text_in(description, lang), tables)
-    schema = table(resource)
-    fields = tuple(Description(f.name, text_in(f.titles, lang), text_in(f.descriptions, lang)) for f in schema.fields)
-    return Description(schema.name, text_in(schema.titles, lang), text_in(schema.descriptions, lang), fields)
-
-
-def constraints(field: Field, lang: str = "en") -> str:
-    """Return a field's constraints in ``lang``, codes and patterns as code spans (`code`)."""
-    words = words_in("page", lang)
-    parts = []
-    if field.enum is not None:
-        parts.append(f"{words['one_of']} " + ", ".join(f"`{value}`" for value in field.enum))
-    if field.pattern is not None:
-        parts.append(f"{words['pattern']} `{field.pattern}`")
-    if field.minimum is not None:
-        parts.append(f"≥ {field.minimum}")
-    if field.unique:
-        parts.append(words["unique"])
-    return "; ".join(parts)

@@ -9,9 +9,9 @@ from . import _credits
 from ._caveats import NOTED, caveats, mark, tier_legend
 from ._cells import cell
 from ._files import web_link
-from ._i18n import CODED_FIELDS, constraints, in_language, label, located, words_in
+from ._i18n import CODED_FIELDS, in_language, label, located, words_in
 from ._optional import require
-from ._schema import Table, text_in
+from ._schema import Field, Table, text_in
 from ._tiers import tier_grid
 from ._words import number
 
@@ -185,3 +185,18 @@ def _sources(
         citation = str(in_language(source, "citation", lang) or source_id)
         listed.append((citation, _credits.citation_language(source, lang), links))
     return listed
+
+
+def constraints(field: Field, lang: str = "en") -> str:
+    """Return a field's constraints in ``lang``, codes and patterns as code spans (`code`)."""
+    words = words_in("page", lang)
+    parts = []
+    if field.enum is not None:
+        parts.append(f"{words['one_of']} " + ", ".join(f"`{value}`" for value in field.enum))
+    if field.pattern is not None:
+        parts.append(f"{words['pattern']} `{field.pattern}`")
+    if field.minimum is not None:
+        parts.append(f"≥ {field.minimum}")
+    if field.unique:
+        parts.append(words["unique"])
+    return "; ".join(parts)
