@@ -15,7 +15,7 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-CATALOG = "asean_tip_data/locale/id/LC_MESSAGES/asean_tip_data"
+CATALOG = "asean_tip_data/_words/locale/id/LC_MESSAGES/asean_tip_data"
 
 
 class CatalogHook(BuildHookInterface):  # type: ignore[type-arg]

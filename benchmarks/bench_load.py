@@ -115,7 +115,7 @@ def large() -> None:
     from pathlib import Path
 
     import asean_tip_data as t
-    from asean_tip_data._files import MAX_BYTES
+    from asean_tip_data._gate.files import MAX_BYTES
 
     with tempfile.TemporaryDirectory() as folder:
         small = t.export("csv", Path(folder) / "bundled")

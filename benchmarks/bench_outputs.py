@@ -32,8 +32,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-LONG = 100_000  # characters: the longest cell a copy may hold (asean_tip_data._package.MAX_CELL)
-CAP = 100_000  # rows: the most a table may hold (asean_tip_data._package.MAX_ROWS)
+LONG = 100_000  # characters: the longest cell a copy may hold (asean_tip_data._gate.package.MAX_CELL)
+CAP = 100_000  # rows: the most a table may hold (asean_tip_data._gate.package.MAX_ROWS)
 
 
 def run_cold(args: list[str]) -> tuple[float, int]:

@@ -3,7 +3,7 @@
     python scripts/build_catalog.py [ARGPARSE.py ...]  # add new messages to the .po, compile the .mo
     python scripts/build_catalog.py --check  # only say whether the .po is current and complete
 
-Every message the package passes to ``_()`` (src/asean_tip_data/_messages.py) and argparse's own words
+Every message the package passes to ``_()`` (src/asean_tip_data/_words/messages.py) and argparse's own words
 (those of the running Python; the catalog keeps other versions' too) must be translated. The .po is
 the source, kept in git with a full header (project and version, language, plural forms, charset);
 the .mo is never kept: the build compiles it from the .po (hatch_build.py calls ``compiled``), and
@@ -80,17 +80,17 @@ def release(package: Path = PACKAGE) -> tuple[str, datetime.datetime]:
 
 def files(package: Path = PACKAGE) -> tuple[Path, Path]:
     """Return the .po and .mo files of the package at ``package`` (the source tree, or an installed copy)."""
-    folder = package / "locale" / "id" / "LC_MESSAGES"
+    folder = package / "_words" / "locale" / "id" / "LC_MESSAGES"
     return folder / "asean_tip_data.po", folder / "asean_tip_data.mo"
 
 
 def wanted(package: Path = PACKAGE, argparse_files: tuple[str, ...] = ()) -> dict[str | tuple[str, str], str]:
     """Return every message to translate, with where it comes from."""
     found: dict[str | tuple[str, str], str] = {}
-    for path in sorted(package.glob("*.py")):
+    for path in sorted(package.rglob("*.py")):
         # _() marks the package's messages; a record's broken rule (models.Broken) is translated where it is reported.
         for _, message, _, _ in extract_from_file("python", str(path), keywords={"_": None, "Broken": None}):
-            found.setdefault(message, f"asean_tip_data/{path.name}")
+            found.setdefault(message, f"asean_tip_data/{path.relative_to(package).as_posix()}")
     for source in sorted({argparse.__file__, *argparse_files}):  # other Pythons' argparse.py too, if given
         for _, message, _, _ in extract_from_file("python", source, keywords={"_": None, "ngettext": (1, 2)}):
             found.setdefault(message, "argparse")

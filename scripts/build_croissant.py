@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from asean_tip_data._schema import Field, Table, parse_table
+from asean_tip_data._gate.schema import Field, Table, parse_table
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = "croissant.json"
@@ -121,7 +121,7 @@ def render(root: Path = ROOT, cite_as: str | None = None) -> dict[str, Any]:
         )
         record_sets.append(_record_set(parse_table(resource), file_id))
     (licence,) = descriptor["licenses"]
-    from asean_tip_data._facts import facts  # every date about the data is read from the data
+    from asean_tip_data._catalogue.facts import facts  # every date about the data is read from the data
 
     about = facts(root / "datapackage.json")
     return {

@@ -1,7 +1,7 @@
 """Write LICENSE-DATA from the data: its licence, its source, the further sources and the changes (--check compares).
 
 What the file says about the data (which sources, how many rows, which years) is read from the data
-(asean_tip_data._facts), so that it cannot go stale as the data grows.
+(asean_tip_data._catalogue.facts), so that it cannot go stale as the data grows.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def _listed(items: list[str]) -> str:
 def context(root: Path = ROOT) -> dict[str, Any]:
     """Return what LICENSE-DATA says, computed from the copy of the data under ``root``."""
     import asean_tip_data as atd
-    from asean_tip_data._facts import facts
+    from asean_tip_data._catalogue.facts import facts
 
     copy = root / "datapackage.json"
     about = facts(copy)

@@ -23,8 +23,8 @@ from typing import Any
 from babel.messages.pofile import read_po
 
 import asean_tip_data as atd
-from asean_tip_data._schema import bundled_descriptor
-from asean_tip_data._words import words
+from asean_tip_data._gate.schema import bundled_descriptor
+from asean_tip_data._words.texts import words
 
 HEADER = ("where", "key", "english", "indonesian")
 Row = tuple[str, str, str, str]
@@ -91,7 +91,7 @@ def _words() -> Iterator[Row]:
 
 
 def _catalog() -> Iterator[Row]:
-    po = Path(atd.__file__).parent / "locale" / "id" / "LC_MESSAGES" / "asean_tip_data.po"
+    po = Path(atd.__file__).parent / "_words" / "locale" / "id" / "LC_MESSAGES" / "asean_tip_data.po"
     with po.open(encoding="utf-8") as file:
         catalog = read_po(file)
     for message in catalog:

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, seed, settings
 from hypothesis import strategies as st
 
-from asean_tip_data._charts import _path
+from asean_tip_data._page.charts import _path
 
 
 def _points(data: str) -> list[tuple[str, float, float] | str]:

@@ -274,7 +274,7 @@ def test_list_show_and_summary_read_a_copy_as_validate_does(command: str, tmp_pa
 
 
 def test_every_subcommand_has_a_description_an_example_and_help_for_every_option() -> None:
-    from asean_tip_data._arguments import EXAMPLES, commands, parser
+    from asean_tip_data._command.arguments import EXAMPLES, commands, parser
 
     built = parser()
     (subcommands,) = [a for a in built._actions if a.dest == "command"]  # argparse keeps its subparsers here
@@ -433,8 +433,8 @@ def test_show_streams_rows_and_bounds_a_cell_s_width_saying_so(tmp_path: Path, m
     # 0.3 MB table took 104 MB; a 1.6 MB valid copy asked for 16 GB and died with a MemoryError).
     import tracemalloc
 
-    from asean_tip_data._export import csv_lines, rows
-    from asean_tip_data._package import open_package
+    from asean_tip_data._gate.package import open_package
+    from asean_tip_data._outputs.export import csv_lines, rows
     from asean_tip_data.cli import main
 
     copy = atd.export("csv", tmp_path / "copy")
@@ -467,7 +467,7 @@ def test_ctrl_c_is_one_line_exit_130_and_leaves_nothing_behind(tmp_path: Path, n
     import signal
     import time
 
-    from asean_tip_data._output import staging_name
+    from asean_tip_data._outputs.replace import staging_name
 
     site = tmp_path / "site"
     process = subprocess.Popen(

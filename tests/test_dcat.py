@@ -15,9 +15,9 @@ import rdflib
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, XSD
 
 import asean_tip_data as atd
-from asean_tip_data._dcat import record
-from asean_tip_data._descriptor import bundled_metadata
-from asean_tip_data._facts import facts
+from asean_tip_data._catalogue.dcat import record
+from asean_tip_data._catalogue.facts import facts
+from asean_tip_data._gate.descriptor import bundled_metadata
 
 FIXTURES = Path(__file__).parent / "fixtures"  # SEMIC's DCAT-AP shapes (CC BY 4.0)
 # DCAT-AP 3.0.1's two sets: the release folder's three files, and the combined file; and the combined

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import asean_tip_data as atd
-from asean_tip_data._descriptor import admit
+from asean_tip_data._gate.descriptor import admit
 
 Edit = Callable[[dict[str, Any]], object]
 

@@ -49,16 +49,16 @@ def _one(dist: Path, pattern: str) -> Path:
 
 # The page's templates, style, script and map, and what it ships from registry packages with their licences.
 SITE = {
-    *(f"site/{name}" for name in ("layout.html.jinja", "index.html.jinja", "table.html.jinja", "page.css.jinja")),
-    "site/tables.js",
-    "site/southeast-asia.geo.json",
-    *(f"site/vendor/{name}" for name in ("list.min.js", "list.js-LICENSE.txt")),
-    *(f"site/vendor/{name}" for name in ("noto-sans-regular.ttf", "noto-sans-bold.ttf", "noto-sans-OFL.txt")),
+    *(f"_page/site/{name}" for name in ("layout.html.jinja", "index.html.jinja", "table.html.jinja", "page.css.jinja")),
+    "_page/site/tables.js",
+    "_page/site/southeast-asia.geo.json",
+    *(f"_page/site/vendor/{name}" for name in ("list.min.js", "list.js-LICENSE.txt")),
+    *(f"_page/site/vendor/{name}" for name in ("noto-sans-regular.ttf", "noto-sans-bold.ttf", "noto-sans-OFL.txt")),
 }
-WORDS = "words.json"  # what the CLI and the page say, in every language
+WORDS = "_words/words.json"  # what the CLI and the page say, in every language
 # The command line's messages in Indonesian: the catalog, and what gettext reads.
-CATALOG = {f"locale/id/LC_MESSAGES/asean_tip_data.{ext}" for ext in ("po", "mo")}
-CATALOG_SOURCE = "locale/id/LC_MESSAGES/asean_tip_data.po"  # the .mo is compiled from it in the build
+CATALOG = {f"_words/locale/id/LC_MESSAGES/asean_tip_data.{ext}" for ext in ("po", "mo")}
+CATALOG_SOURCE = "_words/locale/id/LC_MESSAGES/asean_tip_data.po"  # the .mo is compiled from it in the build
 
 
 def _expected_package_files(root: Path) -> set[str]:
@@ -120,7 +120,7 @@ def test_sdist_holds_what_rebuilding_and_testing_need(dist: Path, root: Path) ->
     wanted |= {
         "hatch_build.py",
         "scripts/build_catalog.py",
-        "src/asean_tip_data/locale/id/LC_MESSAGES/asean_tip_data.po",
+        "src/asean_tip_data/_words/locale/id/LC_MESSAGES/asean_tip_data.po",
     }
     assert wanted <= names
     assert not [name for name in names if name.endswith(".mo")]
@@ -128,7 +128,7 @@ def test_sdist_holds_what_rebuilding_and_testing_need(dist: Path, root: Path) ->
 
 def test_the_wheel_s_catalog_is_compiled_from_the_po(dist: Path, root: Path, script: Any) -> None:
     wheel = _one(dist, f"asean_tip_data-{atd.__version__}-py3-none-any.whl")
-    name = "asean_tip_data/locale/id/LC_MESSAGES/asean_tip_data"
+    name = "asean_tip_data/_words/locale/id/LC_MESSAGES/asean_tip_data"
     with zipfile.ZipFile(wheel) as zf:
         po, mo = zf.read(f"{name}.po"), zf.read(f"{name}.mo")
     source = root / "src" / f"{name}.po"

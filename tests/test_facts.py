@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 import asean_tip_data as atd
-from asean_tip_data._facts import facts
+from asean_tip_data._catalogue.facts import facts
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import asean_tip_data as atd
-from asean_tip_data._files import MAX_BYTES
+from asean_tip_data._gate.files import MAX_BYTES
 
 SCRIPT = Path(sys.executable).parent / "asean-tip-data"
 

@@ -21,7 +21,8 @@ from typing import Any
 import pytest
 
 import asean_tip_data as atd
-from asean_tip_data import _files, _package
+from asean_tip_data._gate import files as _files
+from asean_tip_data._gate import package as _package
 
 SCRIPT = Path(sys.executable).parent / "asean-tip-data"
 SECRET = "the-secret-outside-the-copy"
@@ -141,8 +142,8 @@ def test_validate_sends_no_request_for_an_address_in_any_key_frictionless_follow
 
 def test_the_staged_copy_frictionless_reads_holds_nothing_it_would_follow(copy: Path, tmp_path: Path) -> None:
     # Whatever a later gate admits, frictionless is given a copy with no key that leads elsewhere.
-    from asean_tip_data._frictionless import stage
-    from asean_tip_data._package import open_package
+    from asean_tip_data._gate.frictionless import stage
+    from asean_tip_data._gate.package import open_package
 
     package = open_package(copy)
     resource(package.parsed, "mous").update(extrapaths=["http://127.0.0.1:9/x.csv"], compression="zip")

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 import asean_tip_data as atd
-from asean_tip_data._i18n import CODED_FIELDS, LANGUAGES
-from asean_tip_data._words import words
+from asean_tip_data._words.i18n import CODED_FIELDS, LANGUAGES
+from asean_tip_data._words.texts import words
 
 SCRIPT = Path(sys.executable).parent / "asean-tip-data"
 # Words that are the same in both languages, each checked: Indonesian uses them as they are.

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import asean_tip_data as atd
-from asean_tip_data._registry import MODELS
+from asean_tip_data._gate.registry import MODELS
 
 
 def test_resource_names() -> None:
@@ -72,7 +72,7 @@ def test_loading_the_top_level_copy_gives_the_same_records(root: Path) -> None:
 
 def test_loading_the_bundled_data_imports_only_what_it_needs() -> None:
     # The bundled copy is read like any other, but needs no frame library, database or Parquet reader.
-    unneeded = ("frictionless", "pandas", "polars", "numpy", "pyarrow", "sqlite3", "asean_tip_data._export")
+    unneeded = ("frictionless", "pandas", "polars", "numpy", "pyarrow", "sqlite3", "asean_tip_data._outputs.export")
     code = (
         "import sys, asean_tip_data as t\n"
         "[t.load(n) for n in t.resource_names()]\n"
@@ -83,7 +83,7 @@ def test_loading_the_bundled_data_imports_only_what_it_needs() -> None:
 
 
 def test_every_resource_has_its_typed_loader_exported() -> None:
-    from asean_tip_data import _loading
+    from asean_tip_data._gate import loading as _loading
 
     for name in atd.resource_names():
         loader = getattr(_loading, f"load_{name}")
@@ -93,8 +93,13 @@ def test_every_resource_has_its_typed_loader_exported() -> None:
     assert list(MODELS) == list(atd.resource_names())
 
 
-LAZY: tuple[str, ...] = ("pydantic", "asean_tip_data.models", "asean_tip_data._export", "asean_tip_data._frames")
-LAZY += ("asean_tip_data._cite", "asean_tip_data.cli", "asean_tip_data._loading", "json", "csv")
+LAZY: tuple[str, ...] = (
+    "pydantic",
+    "asean_tip_data.models",
+    "asean_tip_data._outputs.export",
+    "asean_tip_data._outputs.frames",
+)
+LAZY += ("asean_tip_data._catalogue.cite", "asean_tip_data.cli", "asean_tip_data._gate.loading", "json", "csv")
 
 
 def _imported_after(code: str) -> list[str]:
@@ -109,10 +114,10 @@ def test_a_bare_import_loads_nothing_it_does_not_need() -> None:
 
 
 def test_each_name_loads_what_it_needs_on_first_use() -> None:
-    assert "asean_tip_data._cite" not in _imported_after("import asean_tip_data as t; t.load")
-    assert "asean_tip_data._loading" in _imported_after("import asean_tip_data as t; t.load")
+    assert "asean_tip_data._catalogue.cite" not in _imported_after("import asean_tip_data as t; t.load")
+    assert "asean_tip_data._gate.loading" in _imported_after("import asean_tip_data as t; t.load")
     assert "pydantic" in _imported_after("import asean_tip_data as t; t.load('countries')")
-    assert "asean_tip_data._cite" in _imported_after("from asean_tip_data import cite")
+    assert "asean_tip_data._catalogue.cite" in _imported_after("from asean_tip_data import cite")
 
 
 def test_command_line_help_version_and_path_need_no_pydantic() -> None:
@@ -130,7 +135,8 @@ def test_every_public_name_resolves_and_is_listed() -> None:
 
 
 def test_a_resource_has_one_model_and_a_model_one_resource() -> None:
-    from asean_tip_data import _loading, models
+    from asean_tip_data import models
+    from asean_tip_data._gate import loading as _loading
 
     assert len(set(MODELS.values())) == len(MODELS) == len(atd.resource_names())
     with pytest.raises(ValueError, match="Record is the model of no resource"):

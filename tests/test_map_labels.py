@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, seed, settings
 from hypothesis import strategies as st
 
-from asean_tip_data._map_labels import Box, Label, place, text_box
+from asean_tip_data._page.map_labels import Box, Label, place, text_box
 
 FRAME = Box(0, 0, 420, 330)
 

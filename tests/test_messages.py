@@ -16,7 +16,7 @@ from types import ModuleType
 import pytest
 
 import asean_tip_data as atd
-from asean_tip_data._arguments import EXAMPLES
+from asean_tip_data._command.arguments import EXAMPLES
 
 SCRIPT = Path(sys.executable).parent / "asean-tip-data"
 PACKAGE = Path(atd.__file__).parent  # the installed package: its catalog is the one users get
@@ -126,7 +126,7 @@ def test_placeholders_are_kept_in_every_translation(script: Callable[[str], Modu
 
 
 def test_the_catalog_is_a_real_gettext_catalog(need: Callable[[object, str, str], None]) -> None:
-    po = PACKAGE / "locale" / "id" / "LC_MESSAGES" / "asean_tip_data.po"
+    po = PACKAGE / "_words" / "locale" / "id" / "LC_MESSAGES" / "asean_tip_data.po"
     # GNU gettext's own check: the header, every format string against its msgid, the plural forms.
     msgfmt = shutil.which("msgfmt")
     need(msgfmt, "GNU gettext's msgfmt", "apt-get install gettext, or bash .ci/run setup")

@@ -9,7 +9,7 @@ import pydantic
 import pytest
 
 import asean_tip_data as atd
-from asean_tip_data._registry import MODELS
+from asean_tip_data._gate.registry import MODELS
 
 
 def _table_type(prop: dict[str, Any]) -> tuple[str, dict[str, Any]]:

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 import asean_tip_data as atd
-from asean_tip_data import _export
-from asean_tip_data._output import check_target, staging_name, write_safely
-from asean_tip_data._package import Package
+from asean_tip_data._gate.package import Package
+from asean_tip_data._outputs import export as _export
+from asean_tip_data._outputs.replace import check_target, staging_name, write_safely
 
 Need = Callable[[object, str, str], None]
 SCRIPT = Path(sys.executable).parent / "asean-tip-data"
@@ -176,7 +176,7 @@ def test_a_folder_made_and_filled_while_the_page_is_built_is_not_replaced(
 ) -> None:
     # 1.10.0: the target was checked once, at the start: someone's folder that appeared meanwhile
     # was swapped out and deleted, without --force.
-    from asean_tip_data import _page
+    from asean_tip_data._page import build as _page
 
     site = tmp_path / "site"
     real = _page._write_site
@@ -299,7 +299,7 @@ def test_an_os_error_without_an_errno_is_said_in_plain_words(
     raised: OSError, said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # 1.17.0: a full disk during `page` said "[Errno None] None".
-    from asean_tip_data import _parquet
+    from asean_tip_data._outputs import parquet as _parquet
     from asean_tip_data.cli import main
 
     def fail(path: Path, package: Package) -> None:
@@ -360,7 +360,7 @@ def test_what_cannot_be_removed_after_all_is_put_back_and_no_staging_folder_stay
 ) -> None:
     need(sys.platform.startswith("linux") and shutil.which("chattr"), "Linux and chattr", "apt-get install e2fsprogs")
     # The check before writing missed it (a file locked meanwhile): the old folder goes back in place.
-    from asean_tip_data import _output
+    from asean_tip_data._outputs import replace as _output
 
     monkeypatch.setattr(_output, "check_removable", lambda folder: None)
     target = tmp_path / "out"

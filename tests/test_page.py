@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 import asean_tip_data as atd
-from asean_tip_data._i18n import words_in
-from asean_tip_data._page import build_page
+from asean_tip_data._page.build import build_page
+from asean_tip_data._words.i18n import words_in
 
 SCRIPT = Path(sys.executable).parent / "asean-tip-data"
 MAIN_LIMIT = 300_000  # bytes each language's main page may weigh with all that it loads (each chart drawn twice)
@@ -354,7 +354,7 @@ def test_the_page_s_text_filters_are_linear_in_a_text_s_length() -> None:
     # one 100,000-character cell took 43 s, so twenty million characters would take years. Linear,
     # they take a fraction of a second; the timeout only stops the old code from running for ever.
     code = (
-        "from asean_tip_data._page import _environment\n"
+        "from asean_tip_data._page.build import _environment\n"
         "filters = _environment().filters\n"
         "text = 'x' * 10_000_000 + ' 2024-01-01 `code` ' + 'y' * 10_000_000\n"
         "print(str(filters['no_break_inside'](text)).count('<span'), str(filters['code_spans'](text)).count('<code>'))"
@@ -364,7 +364,7 @@ def test_the_page_s_text_filters_are_linear_in_a_text_s_length() -> None:
 
 
 def test_a_hyphen_keeps_its_word_whole_as_before() -> None:
-    from asean_tip_data._page import _environment
+    from asean_tip_data._page.build import _environment
 
     no_break_inside = _environment().filters["no_break_inside"]
     assert str(no_break_inside("held 2024-08-26 - 30 in Vientiane, <co-host> & x-y")) == (

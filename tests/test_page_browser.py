@@ -22,8 +22,8 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 import asean_tip_data as atd
-from asean_tip_data._i18n import words_in
-from asean_tip_data._page import build_page
+from asean_tip_data._page.build import build_page
+from asean_tip_data._words.i18n import words_in
 
 Need = Callable[[object, str, str], None]
 CHROMIUM = os.environ.get("ASEAN_TIP_DATA_CHROMIUM", "/usr/bin/chromium")

@@ -12,7 +12,7 @@ from typing import Any
 from babel.messages.pofile import read_po
 
 import asean_tip_data as atd
-from asean_tip_data._words import words
+from asean_tip_data._words.texts import words
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "review_sheet.py"
 
@@ -50,7 +50,7 @@ def test_the_sheet_holds_every_text_beside_its_translation(tmp_path: Path) -> No
     described = {r["key"]: r for r in by_where["datapackage.json"]}
     assert described["description"]["indonesian"] == descriptor["description_translated"]["id"]
     # The catalog: every message, and its translation.
-    po = Path(atd.__file__).parent / "locale" / "id" / "LC_MESSAGES" / "asean_tip_data.po"
+    po = Path(atd.__file__).parent / "_words" / "locale" / "id" / "LC_MESSAGES" / "asean_tip_data.po"
     with po.open(encoding="utf-8") as file:
         messages = [m for m in read_po(file) if m.id]
     assert len(by_where["command line"]) == len(messages)

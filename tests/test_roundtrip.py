@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import asean_tip_data as atd
-from asean_tip_data._export import csv_lines, rows
-from asean_tip_data._package import open_package
+from asean_tip_data._gate.package import open_package
+from asean_tip_data._outputs.export import csv_lines, rows
 
 # Text with what CSV must quote (comma, quote, LF), letters from beyond ASCII, and a line separator:
 # any text every output can carry (no control character but tab and LF, no U+FFFE or U+FFFF; what
@@ -109,7 +109,7 @@ def test_without_pyarrow_a_parquet_copy_is_one_line_with_the_pip_command(tmp_pat
 
 
 def test_the_site_builds_from_a_parquet_copy(tmp_path: Path) -> None:
-    from asean_tip_data._page import build_page
+    from asean_tip_data._page.build import build_page
 
     exported = atd.export("parquet", tmp_path / "parquet")
     site = build_page(tmp_path / "site", exported)

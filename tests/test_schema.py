@@ -8,8 +8,10 @@ from typing import Any, Literal, get_args, get_origin
 import pytest
 
 import asean_tip_data as atd
-from asean_tip_data import _cells, _schema, _types
-from asean_tip_data._registry import MODELS
+from asean_tip_data._gate import cells as _cells
+from asean_tip_data._gate import schema as _schema
+from asean_tip_data._gate import types as _types
+from asean_tip_data._gate.registry import MODELS
 
 
 def test_every_type_and_constraint_the_descriptor_uses_is_enforced(descriptor: dict[str, Any]) -> None:

@@ -24,8 +24,8 @@ import pytest
 import yaml
 
 import asean_tip_data as atd
-from asean_tip_data._page import build_page
-from asean_tip_data._words import words
+from asean_tip_data._page.build import build_page
+from asean_tip_data._words.texts import words
 
 TERMS: dict[str, Any] = json.loads((Path(__file__).parent / "term_base.json").read_text(encoding="utf-8"))
 ENGLISH = frozenset(TERMS["english_words"])
@@ -154,7 +154,7 @@ def _words() -> Iterator[Text]:
 def _catalog() -> Iterator[Text]:
     from babel.messages.pofile import read_po
 
-    with open(PACKAGE / "locale" / "id" / "LC_MESSAGES" / "asean_tip_data.po", encoding="utf-8") as file:
+    with open(PACKAGE / "_words" / "locale" / "id" / "LC_MESSAGES" / "asean_tip_data.po", encoding="utf-8") as file:
         for message in read_po(file):
             if message.id:
                 for text in message.string if isinstance(message.string, tuple) else (message.string,):
@@ -272,7 +272,7 @@ def _said(text: str) -> str:
 
 
 def test_help_summary_list_and_show_hold_to_the_term_base() -> None:
-    from asean_tip_data._arguments import EXAMPLES
+    from asean_tip_data._command.arguments import EXAMPLES
 
     said: list[Text] = []
     for command in [None, *EXAMPLES]:
@@ -304,8 +304,8 @@ def _edited(tmp_path: Path, name: str, resource: str, old: str, new: str) -> Pat
 
 def _broken_copies(tmp_path: Path) -> dict[str, Path]:
     """Return a copy broken in each way a user's copy may be, by what is wrong with it."""
-    from asean_tip_data._files import MAX_BYTES
-    from asean_tip_data._package import MAX_CELL, MAX_ROWS
+    from asean_tip_data._gate.files import MAX_BYTES
+    from asean_tip_data._gate.package import MAX_CELL, MAX_ROWS
 
     made = {
         "impossible date": _edited(tmp_path, "date", "meetings", "1997-12-20", "1997-13-20"),

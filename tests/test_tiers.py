@@ -8,7 +8,7 @@ import colorspacious
 import pytest
 
 import asean_tip_data as atd
-from asean_tip_data._tiers import COLOURS, INK, MARKS, tier_grid
+from asean_tip_data._words.tiers import COLOURS, INK, MARKS, tier_grid
 
 
 def _rgb(colour: str) -> list[float]:

@@ -23,10 +23,10 @@ from hypothesis import HealthCheck, assume, given, seed, settings
 from hypothesis import strategies as st
 
 import asean_tip_data as atd
-from asean_tip_data import _rules
-from asean_tip_data._export import csv_lines, rows
-from asean_tip_data._package import open_package
-from asean_tip_data._summary import summary
+from asean_tip_data._command.summary import summary
+from asean_tip_data._gate import rules as _rules
+from asean_tip_data._gate.package import open_package
+from asean_tip_data._outputs.export import csv_lines, rows
 from asean_tip_data.cli import main
 
 SCHEMAS = {r["name"]: r["schema"] for r in json.loads(atd.datapackage_path().read_text(encoding="utf-8"))["resources"]}

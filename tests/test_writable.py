@@ -24,9 +24,9 @@ from hypothesis import HealthCheck, event, given, seed, settings
 from hypothesis import strategies as st
 
 import asean_tip_data as atd
-from asean_tip_data._descriptor import admit
-from asean_tip_data._export import csv_lines, rows
-from asean_tip_data._package import open_package
+from asean_tip_data._gate.descriptor import admit
+from asean_tip_data._gate.package import open_package
+from asean_tip_data._outputs.export import csv_lines, rows
 from asean_tip_data.cli import main
 
 Edit = Callable[[dict[str, Any]], object]

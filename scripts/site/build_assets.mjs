@@ -1,5 +1,5 @@
 // Build the page's map geometry and vendor its table script; run once when either should change,
-// then commit the result (src/asean_tip_data/site/). Run with `npm install && node build_assets.mjs`,
+// then commit the result (src/asean_tip_data/_page/site/). Run with `npm install && node build_assets.mjs`,
 // then `python subset_font.py` for the font.
 //
 // The map: Natural Earth's 1:50m countries (npm world-atlas; the 1:110m file lacks Singapore). The
@@ -16,7 +16,7 @@ import { feature } from "topojson-client";
 import { presimplify, quantile, simplify } from "topojson-simplify";
 
 const require = createRequire(import.meta.url);
-const SITE = new URL("../../src/asean_tip_data/site/", import.meta.url);
+const SITE = new URL("../../src/asean_tip_data/_page/site/", import.meta.url);
 // ISO 3166-1 numeric codes, as world-atlas names its features and countries.csv lists them.
 const SOUTHEAST_ASIA = new Set(["096", "104", "116", "360", "418", "458", "608", "626", "702", "704", "764"]);
 const FRAME = [91, -11.5, 141.5, 28.8]; // west, south, east, north: the eleven states and a margin

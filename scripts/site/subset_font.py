@@ -16,7 +16,7 @@ from fontTools import subset
 
 HERE = Path(__file__).resolve().parent
 FONTS = HERE / "node_modules" / "@expo-google-fonts" / "noto-sans"
-VENDOR = HERE.parents[1] / "src" / "asean_tip_data" / "site" / "vendor"
+VENDOR = HERE.parents[1] / "src" / "asean_tip_data" / "_page" / "site" / "vendor"
 WEIGHTS = {"400Regular": "noto-sans-regular.ttf", "700Bold": "noto-sans-bold.ttf"}
 # Basic Latin, Latin-1, dashes, quotes, bullets, the ellipsis, arrows, and the signs for less or
 # greater or equal and minus.

@@ -10,14 +10,11 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from ._cite import cite
-    from ._dcat import dcat_ap
-    from ._describe import Description, describe
-    from ._export import export
-    from ._files import DataError, datapackage_path
-    from ._frames import to_pandas, to_polars
-    from ._i18n import LANGUAGES, label
-    from ._loading import (
+    from ._catalogue.cite import cite
+    from ._catalogue.dcat import dcat_ap
+    from ._gate.describe import Description, describe
+    from ._gate.files import DataError, datapackage_path
+    from ._gate.loading import (
         Loader,
         load,
         load_case_statements,
@@ -40,7 +37,10 @@ if TYPE_CHECKING:
         table_schema,
         validate,
     )
-    from ._page import build_page
+    from ._outputs.export import export
+    from ._outputs.frames import to_pandas, to_polars
+    from ._page.build import build_page
+    from ._words.i18n import LANGUAGES, label
     from .models import (
         CaseStatement,
         Challenge,
@@ -119,23 +119,23 @@ __all__ = [
 # Where each public name lives. A bare import loads none of these modules (PEP 562): the command
 # line's --version, path and --help then cost no pydantic, and each name pays for what it needs.
 _HOMES = {
-    "build_page": "_page",
-    "cite": "_cite",
-    "dcat_ap": "_dcat",
-    "export": "_export",
-    "DataError": "_files",
-    "datapackage_path": "_files",
-    "to_pandas": "_frames",
-    "to_polars": "_frames",
-    "LANGUAGES": "_i18n",
-    "Description": "_describe",
-    "describe": "_describe",
-    "label": "_i18n",
-    "Loader": "_loading",
-    "load": "_loading",
-    "resource_names": "_loading",
-    "table_schema": "_loading",
-    "validate": "_loading",
+    "build_page": "_page.build",
+    "cite": "_catalogue.cite",
+    "dcat_ap": "_catalogue.dcat",
+    "export": "_outputs.export",
+    "DataError": "_gate.files",
+    "datapackage_path": "_gate.files",
+    "to_pandas": "_outputs.frames",
+    "to_polars": "_outputs.frames",
+    "LANGUAGES": "_words.i18n",
+    "Description": "_gate.describe",
+    "describe": "_gate.describe",
+    "label": "_words.i18n",
+    "Loader": "_gate.loading",
+    "load": "_gate.loading",
+    "resource_names": "_gate.loading",
+    "table_schema": "_gate.loading",
+    "validate": "_gate.loading",
 }
 
 
@@ -143,7 +143,7 @@ def _home(name: str) -> str | None:
     if name in _HOMES:
         return _HOMES[name]
     if name.startswith("load_"):
-        return "_loading"
+        return "_gate.loading"
     if name[:1].isupper():
         return "models"
     return None

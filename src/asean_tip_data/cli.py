@@ -9,13 +9,13 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ._arguments import fault, language, locale_language, parser, say
-from ._files import DataError, datapackage_path, descriptor_path
-from ._messages import _, os_reason, shown, speak
-from ._schema import bundled_tables, text_in
+from ._command.arguments import fault, language, locale_language, parser, say
+from ._gate.files import DataError, datapackage_path, descriptor_path
+from ._gate.schema import bundled_tables, text_in
+from ._words.messages import _, os_reason, shown, speak
 
 if TYPE_CHECKING:
-    from ._package import Package
+    from ._gate.package import Package
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -110,35 +110,35 @@ def _run(args: Any) -> int:
     if args.command == "list":
         _list(args.lang, _copy(args.datapackage))
     elif args.command == "show":
-        from ._show import show
+        from ._command.show import show
 
         columns = shutil.get_terminal_size().columns if sys.stdout.isatty() else None  # cut only to fit a screen
         show(args.resource, args.format, args.lang, _copy(args.datapackage), sys.stdout, columns)
     elif args.command == "summary":
-        from ._summary import summary
+        from ._command.summary import summary
 
         print(summary(args.lang, _copy(args.datapackage)))
     elif args.command == "export":
-        from ._export import export
+        from ._outputs.export import export
 
         written = export(args.format, args.output, _copy(args.datapackage), overwrite=args.force, lang=args.lang)
         print(shown(str(written)))
         if args.format == "sqlite":
-            from ._datasette import metadata_path
+            from ._catalogue.datasette import metadata_path
 
             print(shown(str(metadata_path(written))))  # datasette's metadata, written beside it
     elif args.command == "page":
-        from ._page import build_page  # only here: its libraries come with the page extra
+        from ._page.build import build_page  # only here: its libraries come with the page extra
 
         print(shown(str(build_page(args.output, _copy(args.datapackage), overwrite=args.force))))
     elif args.command == "validate":
         return _validate(args.datapackage)
     elif args.command == "cite":
-        from ._cite import cite
+        from ._catalogue.cite import cite
 
         sys.stdout.write(cite(args.format, lang=args.lang))
     elif args.command == "dcat":
-        from ._dcat import dcat_ap  # only here: rdflib comes with the dcat extra
+        from ._catalogue.dcat import dcat_ap  # only here: rdflib comes with the dcat extra
 
         sys.stdout.write(dcat_ap(args.format, _copy(args.datapackage)))
     elif args.command == "path":
@@ -151,7 +151,7 @@ def _copy(datapackage: str | None) -> Package:
 
     A path where there is no copy is a usage error, not invalid data.
     """
-    from ._package import open_package
+    from ._gate.package import open_package
 
     if datapackage is not None and not descriptor_path(datapackage).is_file():
         raise FileNotFoundError(
@@ -161,8 +161,8 @@ def _copy(datapackage: str | None) -> Package:
 
 
 def _list(lang: str, package: Package) -> None:
-    from ._summary import word
-    from ._terminal import table
+    from ._command.summary import word
+    from ._words.terminal import table
 
     header = word("list_header", lang).split("|")
     lines = [[n, str(len(package.records(n))), text_in(t.titles, lang)] for n, t in bundled_tables().items()]
@@ -170,7 +170,7 @@ def _list(lang: str, package: Package) -> None:
 
 
 def _validate(datapackage: str | None) -> int:
-    from ._loading import resource_names, validate
+    from ._gate.loading import resource_names, validate
 
     target = shown(str(descriptor_path(datapackage)))
     try:
@@ -187,7 +187,7 @@ def _validate(datapackage: str | None) -> int:
         except ImportError:
             checked += _("; install frictionless for the full Table Schema check")
         else:
-            from ._frictionless import problems as frictionless_problems
+            from ._gate.frictionless import problems as frictionless_problems
 
             checked += _(" and frictionless")
             problems = frictionless_problems(frictionless, package)

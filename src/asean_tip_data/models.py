@@ -5,8 +5,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from ._provenance import CaseStatement, Erratum, PlacementSource, Source
-from ._record import Broken, Count, Iso3, Ordinal, Record, SourceId, SourceIds, StrategyId, Year
+from ._records.provenance import CaseStatement, Erratum, PlacementSource, Source
+from ._records.record import Broken, Count, Iso3, Ordinal, Record, SourceId, SourceIds, StrategyId, Year
 
 # The base of every model and the error a rule between fields raises; the records of where the data
 # comes from live in _provenance, and are these models as much as the others.

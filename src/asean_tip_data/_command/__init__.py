@@ -1,0 +1,1 @@
+"""The command line's parts: its arguments, the summary and show."""

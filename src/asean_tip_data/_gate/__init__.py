@@ -1,0 +1,1 @@
+"""The one way in: a copy's files admitted, checked and read into records."""

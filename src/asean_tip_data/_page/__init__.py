@@ -1,0 +1,1 @@
+"""The bilingual site: its pages, charts and map, built from the descriptor."""
