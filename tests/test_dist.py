@@ -99,8 +99,8 @@ def test_the_wheel_carries_what_1_x_s_did(dist: Path, root: Path) -> None:
     licences = {Path(n).name for n in names if "/vendor/" in n and n.endswith(("LICENSE.txt", "OFL.txt"))}
     assert licences == set(before["vendored_licences"])
     assert {f"{info}/licenses/{name}" for name in before["licences"]} <= names and before["marker"] in names
-    for script, target in before["console_scripts"].items():
-        assert f"{script} = {target}" in entry_points
+    for script in before["console_scripts"]:  # the command's name; the function behind it may change
+        assert re.search(rf"^{re.escape(script)} = asean_tip_data\.cli:\w+$", entry_points, re.M), entry_points
 
 
 def test_long_description_links_lead_somewhere(dist: Path, root: Path) -> None:
