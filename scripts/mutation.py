@@ -1,6 +1,7 @@
 """Mutation testing of the modules that turn data into words and records, with mutmut, in a scratch copy.
 
-    python scripts/mutation.py [--browser] [--words] [--workers N] [--report FILE] [--scratch DIR] [--keep] [GLOB...]
+    python scripts/mutation.py [--browser] [--workers N] [--minutes M] [--report FILE] [--scratch DIR] [--keep]
+                               [GLOB...]
 
 The checkout it is run from is never touched: the files git knows there (committed or not; ignored
 ones left out) are copied to a scratch folder, which gets a virtual environment of its own (the copy
@@ -10,9 +11,10 @@ the tests import the mutants' package, and so do the command lines they start, t
 scripts/mutation_hits.py makes what those subprocesses and the shared fixtures (the built site)
 reach count in mutmut's choice of tests per function. pyproject.toml's [tool.mutmut] names the
 modules and the tests; --browser adds tests/test_page_browser.py. GLOBs (mutmut's mutant names,
-such as "asean_tip_data._words.*") run only those mutants. --words adds a pass over the words that
-live in data (scripts/mutation_words.py). It prints the score per module and overall, and every
-mutant not killed with its file, line and change; --report writes the same to FILE. The scratch
+such as "asean_tip_data._words.*") run only those mutants. --minutes stops mutmut after that long
+(as Ctrl-C does: the mutants tested keep their results); the ones not reached are counted as "not
+checked", outside the score. It prints the score per module and overall, and every mutant tested
+and not killed with its file, line and change; --report writes the same to FILE. The scratch
 folder is removed at the end unless --keep (or --scratch, which names where it goes) is given.
 """
 
@@ -24,6 +26,7 @@ import fnmatch
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -34,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BROWSER_IGNORE = '"--ignore=tests/test_page_browser.py",'  # the line of [tool.mutmut] that --browser removes
 KILLED = {"killed", "timeout", "caught by type check"}
+NOT_RUN = "not checked"  # mutmut's word for a mutant it has not tested (here: one --minutes left out)
 NOT_COPIED = {"mutants", ".venv"}  # what a copy never takes from the checkout
 
 
@@ -127,7 +131,7 @@ def survivors(tree: Path, mutmut: Path, env: dict[str, str], globs: list[str]) -
                 status[match[1]] = match[2]
     lines = []
     for name, state in sorted(status.items()):
-        if state in KILLED:
+        if state in KILLED or state == NOT_RUN:
             continue
         diff = _run([str(mutmut), "show", name], tree, env, capture=True).splitlines()
         removed = [d[1:] for d in diff if d.startswith("-") and not d.startswith("---")]
@@ -147,7 +151,7 @@ def scores(status: dict[str, str]) -> list[str]:
     """Return the score lines: per module, then overall (killed over all mutants; "no tests" counts as not killed)."""
     by_module: dict[str, Counter[str]] = defaultdict(Counter)
     for name, state in status.items():
-        by_module[module_path(name)][state] += 1
+        by_module[module_path(name)][state] += 1  # "not checked" is shown beside the score, never in it
     total: Counter[str] = Counter()
     lines = []
     for path, counts in sorted(by_module.items()):
@@ -157,17 +161,17 @@ def scores(status: dict[str, str]) -> list[str]:
 
 
 def _score(what: str, counts: Counter[str]) -> str:
-    killed, all_ = sum(counts[s] for s in KILLED), sum(counts.values())
+    killed, tested = sum(counts[s] for s in KILLED), sum(n for s, n in counts.items() if s != NOT_RUN)
     rest = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()) if s not in KILLED)
-    return f"{what}: {100 * killed / max(all_, 1):.1f}% ({killed} of {all_} killed{'; ' + rest if rest else ''})"
+    rest = "; " + rest if rest else ""
+    return f"{what}: {100 * killed / max(tested, 1):.1f}% ({killed} of {tested} tested killed{rest})"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("globs", nargs="*", metavar="GLOB", help="only the mutants whose names match")
     parser.add_argument("--browser", action="store_true", help="add tests/test_page_browser.py to the tests")
-    parser.add_argument("--words", action="store_true", help="add the pass over the words that live in data")
-    parser.add_argument("--no-code", action="store_true", help="skip mutmut (with --words: only the words' pass)")
+    parser.add_argument("--minutes", type=float, help="stop mutmut after this many minutes (the rest: not checked)")
     parser.add_argument("--workers", type=int, default=2, help="mutants tested at once (default 2)")
     parser.add_argument("--report", type=Path, help="also write the scores and the mutants not killed to this file")
     parser.add_argument("--scratch", type=Path, help="the folder of the copy and its environment (kept)")
@@ -181,12 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         scratch_copy(ROOT, tree)
         python = make_venv(scratch / "venv", tree)
         print(f"== scratch copy and its environment ready in {scratch} ({time.monotonic() - started:.0f} s)")
-        if not args.no_code:
-            report += code_pass(tree, python, args)
-        if args.words:
-            from mutation_words import words_pass  # beside this script
-
-            report += words_pass(tree, python, args.workers)
+        report += code_pass(tree, python, args)
         report.append(f"== mutation run: {time.monotonic() - started:.0f} s in all")
     finally:
         if args.keep or args.scratch:
@@ -199,6 +198,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def run_mutmut(command: list[str], tree: Path, env: dict[str, str], minutes: float | None) -> None:
+    """Run mutmut; after ``minutes``, interrupt it as Ctrl-C does: it stops its workers and keeps its results."""
+    with subprocess.Popen(command, cwd=tree, env=env) as mutmut:
+        try:
+            code = mutmut.wait(timeout=None if minutes is None else minutes * 60)
+        except subprocess.TimeoutExpired:
+            print(f"== {minutes:g} minutes are up: mutmut is stopped; the mutants not reached stay unchecked")
+            mutmut.send_signal(signal.SIGINT)
+            code = mutmut.wait()
+            code = 0 if code in (0, 1, -signal.SIGINT) else code
+    if code != 0:
+        raise SystemExit(f"mutmut ended with exit code {code}")
+
+
 def code_pass(tree: Path, python: Path, args: argparse.Namespace) -> list[str]:
     """Run mutmut over [tool.mutmut]'s modules in ``tree``; return the report's lines."""
     started = time.monotonic()
@@ -207,7 +220,7 @@ def code_pass(tree: Path, python: Path, args: argparse.Namespace) -> list[str]:
     env, mutmut = mutmut_env(tree, hits), python.parent / "mutmut"
     command = ["nice", "-n", "10", str(mutmut), "run", "--max-children", str(args.workers), *args.globs]
     print("== " + " ".join(command[3:]), flush=True)
-    subprocess.run(command, cwd=tree, env=env, check=True)
+    run_mutmut(command, tree, env, args.minutes)
     counts = Path(str(hits) + ".counts.json")
     bridged = counts.read_text(encoding="utf-8") if counts.exists() else "nothing: the bridge did not run"
     status, lines = survivors(tree, mutmut, env, args.globs)
