@@ -73,9 +73,12 @@ def make_venv(venv: Path, tree: Path) -> Path:
     purelib = "import sysconfig; print(sysconfig.get_path('purelib'))"
     site = Path(_run([str(python), "-c", purelib], tree, capture=True).strip())
     shutil.copy2(tree / "scripts" / "mutation_hits.py", site / "mutation_hits.py")
-    # Read at each interpreter's start: the bridge starts only in a run of this script (the variable set).
+    # Read at each interpreter's start: the bridge starts only in the subprocesses of this script's
+    # statistics run. Never in mutmut's own process, whose pytest loads it as a plugin (-p), which
+    # pytest refuses (a warning, an error here) for a module imported before it.
     (site / "mutation_hits.pth").write_text(
-        "import os; os.environ.get('ASEAN_TIP_DATA_MUTATION_HITS') and __import__('mutation_hits').start()\n"
+        "import os; os.environ.get('ASEAN_TIP_DATA_MUTATION_HITS') and os.environ.get('MUTANT_UNDER_TEST') == 'stats'"
+        " and __import__('mutation_hits').start()\n"
     )
     return python
 
@@ -85,7 +88,8 @@ def mutmut_env(tree: Path, hits: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("MUTANT_UNDER_TEST", "PYTEST_ADDOPTS")}
     env["PYTHONPATH"] = str(tree / "mutants" / "src")
     env["ASEAN_TIP_DATA_MUTATION_HITS"] = str(hits)
-    env["PYTEST_ADDOPTS"] = "-p mutation_hits"
+    # A test that starts pytest in a subprocess of the statistics run imports the bridge before its plugins.
+    env["PYTEST_ADDOPTS"] = "-p mutation_hits -W ignore::pytest.PytestAssertRewriteWarning"
     return env
 
 
