@@ -1,7 +1,7 @@
 """Mutation testing of the modules that turn data into words and records, with mutmut, in a scratch copy.
 
-    python scripts/mutation.py [--browser] [--workers N] [--minutes M] [--report FILE] [--scratch DIR] [--keep]
-                               [GLOB...]
+    python scripts/mutation.py [--browser] [--workers N] [--minutes M] [--report FILE] [--scratch DIR [--again]]
+                               [--keep] [GLOB...]
 
 The checkout it is run from is never touched: the files git knows there (committed or not; ignored
 ones left out) are copied to a scratch folder, which gets a virtual environment of its own (the copy
@@ -13,7 +13,9 @@ reach count in mutmut's choice of tests per function. pyproject.toml's [tool.mut
 modules and the tests; --browser adds tests/test_page_browser.py. GLOBs (mutmut's mutant names,
 such as "asean_tip_data._words.*") run only those mutants. --minutes stops mutmut after that long
 (as Ctrl-C does: the mutants tested keep their results); the ones not reached are counted as "not
-checked", outside the score. It prints the score per module and overall, and every mutant tested
+checked", outside the score. --again runs mutmut once more in the scratch folder --scratch names,
+as an earlier run left it (copy, environment, mutants, mutmut's statistics and results), for the
+GLOBs the earlier run did not reach. It prints the score per module and overall, and every mutant tested
 and not killed with its file, line and change; --report writes the same to FILE. The scratch
 folder is removed at the end unless --keep (or --scratch, which names where it goes) is given.
 """
@@ -22,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import fnmatch
 import os
 import re
 import shutil
@@ -126,13 +127,12 @@ def function_line(source: Path, mutant: str, removed: str | None) -> int:
     return start
 
 
-def survivors(tree: Path, mutmut: Path, env: dict[str, str], globs: list[str]) -> tuple[dict[str, str], list[str]]:
-    """Return each mutant's status, and the report's lines of every mutant not killed."""
+def survivors(tree: Path, mutmut: Path, env: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Return each mutant's status (of this run and any earlier one in ``tree``), and the lines of those not killed."""
     status = {}
     for line in _run([str(mutmut), "results", "--all", "true"], tree, env, capture=True).splitlines():
         if match := re.fullmatch(r"\s+(\S+): (.+)", line):
-            if not globs or any(fnmatch.fnmatchcase(match[1], g) for g in globs):
-                status[match[1]] = match[2]
+            status[match[1]] = match[2]
     lines = []
     for name, state in sorted(status.items()):
         if state in KILLED or state == NOT_RUN:
@@ -180,14 +180,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, help="also write the scores and the mutants not killed to this file")
     parser.add_argument("--scratch", type=Path, help="the folder of the copy and its environment (kept)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder and say where it is")
+    parser.add_argument("--again", action="store_true", help="run again in the --scratch folder an earlier run kept")
     args = parser.parse_args(argv)
+    if args.again and not (args.scratch and (args.scratch / "repo" / "mutants").is_dir()):
+        parser.error("--again needs the --scratch folder of an earlier run")
     started = time.monotonic()
     scratch = args.scratch or Path(tempfile.mkdtemp(prefix="asean-tip-data-mutation-"))
     tree = scratch / "repo"
     report: list[str] = []
     try:
-        scratch_copy(ROOT, tree)
-        python = make_venv(scratch / "venv", tree)
+        python = scratch / "venv" / "bin" / "python"
+        if not args.again:
+            scratch_copy(ROOT, tree)
+            python = make_venv(scratch / "venv", tree)
         print(f"== scratch copy and its environment ready in {scratch} ({time.monotonic() - started:.0f} s)")
         report += code_pass(tree, python, args)
         report.append(f"== mutation run: {time.monotonic() - started:.0f} s in all")
@@ -219,7 +224,8 @@ def run_mutmut(command: list[str], tree: Path, env: dict[str, str], minutes: flo
 def code_pass(tree: Path, python: Path, args: argparse.Namespace) -> list[str]:
     """Run mutmut over [tool.mutmut]'s modules in ``tree``; return the report's lines."""
     started = time.monotonic()
-    prepare_mutants(tree, args.browser)
+    if not args.again:
+        prepare_mutants(tree, args.browser)
     hits = tree.parent / "subprocess-hits.txt"
     env, mutmut = mutmut_env(tree, hits), python.parent / "mutmut"
     command = ["nice", "-n", "10", str(mutmut), "run", "--max-children", str(args.workers), *args.globs]
@@ -227,7 +233,7 @@ def code_pass(tree: Path, python: Path, args: argparse.Namespace) -> list[str]:
     run_mutmut(command, tree, env, args.minutes)
     counts = Path(str(hits) + ".counts.json")
     bridged = counts.read_text(encoding="utf-8") if counts.exists() else "nothing: the bridge did not run"
-    status, lines = survivors(tree, mutmut, env, args.globs)
+    status, lines = survivors(tree, mutmut, env)
     return [
         f"== mutmut over [tool.mutmut]'s modules: {len(status)} mutants in {time.monotonic() - started:.0f} s",
         f"functions reached through subprocesses and shared fixtures, given to mutmut's statistics: {bridged}",
