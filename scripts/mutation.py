@@ -15,9 +15,10 @@ such as "asean_tip_data._words.*") run only those mutants. --minutes stops mutmu
 (as Ctrl-C does: the mutants tested keep their results); the ones not reached are counted as "not
 checked", outside the score. --again runs mutmut once more in the scratch folder --scratch names,
 as an earlier run left it (copy, environment, mutants, mutmut's statistics and results), for the
-GLOBs the earlier run did not reach. It prints the score per module and overall, and every mutant tested
-and not killed with its file, line and change; --report writes the same to FILE. The scratch
-folder is removed at the end unless --keep (or --scratch, which names where it goes) is given.
+GLOBs the earlier run did not reach, with this checkout's tests/. It prints the score per module
+and overall, and every mutant tested and not killed with its file, line and change; --report
+writes the same to FILE. The scratch folder is removed at the end unless --keep (or --scratch,
+which names where it goes) is given.
 """
 
 from __future__ import annotations
@@ -63,6 +64,16 @@ def scratch_copy(repo: Path, tree: Path) -> None:
         shutil.copy2(source, tree / name)
 
 
+def refresh_tests(repo: Path, tree: Path) -> None:
+    """Copy the files git knows in ``repo``'s tests/ to the scratch copy and its mutants/ (statistics follow)."""
+    listed = _run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "tests"], repo, capture=True)
+    for name in sorted(set(listed.split("\0")) - {""}):
+        if (repo / name).is_file():
+            for target in (tree / name, tree / "mutants" / name):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(repo / name, target)
+
+
 def make_venv(venv: Path, tree: Path) -> Path:
     """Return the python of a new virtual environment holding ``tree`` (editable, [test]), mutmut and the bridge."""
     _run([sys.executable, "-m", "venv", str(venv)], tree)
@@ -71,9 +82,15 @@ def make_venv(venv: Path, tree: Path) -> Path:
     _run([*pip, "--upgrade", "pip"], tree)
     _run([*pip, "-e", ".[test]"], tree)
     _run([*pip, "--group", "mutation"], tree)
+    install_bridge(python)
+    return python
+
+
+def install_bridge(python: Path) -> None:
+    """Put scripts/mutation_hits.py, beside this script, in the environment of ``python``, started by a .pth file."""
     purelib = "import sysconfig; print(sysconfig.get_path('purelib'))"
-    site = Path(_run([str(python), "-c", purelib], tree, capture=True).strip())
-    shutil.copy2(tree / "scripts" / "mutation_hits.py", site / "mutation_hits.py")
+    site = Path(_run([str(python), "-c", purelib], python.parent, capture=True).strip())
+    shutil.copy2(Path(__file__).with_name("mutation_hits.py"), site / "mutation_hits.py")
     # Read at each interpreter's start: the bridge starts only in the subprocesses of this script's
     # statistics run. Never in mutmut's own process, whose pytest loads it as a plugin (-p), which
     # pytest refuses (a warning, an error here) for a module imported before it.
@@ -81,7 +98,6 @@ def make_venv(venv: Path, tree: Path) -> Path:
         "import os; os.environ.get('ASEAN_TIP_DATA_MUTATION_HITS') and os.environ.get('MUTANT_UNDER_TEST') == 'stats'"
         " and __import__('mutation_hits').start()\n"
     )
-    return python
 
 
 def mutmut_env(tree: Path, hits: Path) -> dict[str, str]:
@@ -193,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.again:
             scratch_copy(ROOT, tree)
             python = make_venv(scratch / "venv", tree)
+        else:  # this checkout's bridge and tests, which may be newer than those the run began with
+            install_bridge(python)
+            refresh_tests(ROOT, tree)
         print(f"== scratch copy and its environment ready in {scratch} ({time.monotonic() - started:.0f} s)")
         report += code_pass(tree, python, args)
         report.append(f"== mutation run: {time.monotonic() - started:.0f} s in all")

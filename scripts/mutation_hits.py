@@ -14,20 +14,21 @@ that file. Loaded into pytest (``-p mutation_hits``), the hooks below give each 
 its subprocesses and its fixtures reached, just before mutmut files the test's hits. Outside the
 statistics run nothing changes. This leans on mutmut's recorder (``record_trampoline_hit``, looked
 up by the trampoline at each call), which is why the mutation group pins mutmut's version.
+
+In a subprocess the bridge imports nothing until a mutated module imports mutmut's trampoline: the
+tests that count what a bare ``import asean_tip_data`` loads (no json, no csv) must count the same.
 """
 
 from __future__ import annotations
 
-import json
 import os
+import sys
 from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
 
-from pluggy import HookimplMarker
-
 HITS = "ASEAN_TIP_DATA_MUTATION_HITS"
-hookimpl = HookimplMarker("pytest")
+TRAMPOLINE = "mutmut.mutation.trampoline"
 _record: Callable[..., None] | None = None  # mutmut's recorder, in the pytest process
 _fixture_stack: list[set[str]] = []
 _by_fixture: dict[str, set[str]] = {}  # each fixture's hits at its latest setup
@@ -38,12 +39,47 @@ def _collecting() -> bool:
     return os.environ.get("MUTANT_UNDER_TEST") == "stats" and bool(os.environ.get(HITS))
 
 
+def hookimpl(**options: bool) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Mark a pytest hook with pluggy's marker, imported only in pytest's process, which has loaded it already."""
+
+    def mark(function: Callable[..., Any]) -> Callable[..., Any]:
+        if "pluggy" not in sys.modules:  # a subprocess, which only records: its hooks never run
+            return function
+        from pluggy import HookimplMarker
+
+        marked: Callable[..., Any] = HookimplMarker("pytest")(**options)(function)
+        return marked
+
+    return mark
+
+
 def start() -> None:
     """In a subprocess of the statistics run, append each function reached, once, to the file HITS names."""
-    if not _collecting():
-        return
-    from mutmut.mutation import trampoline
+    if _collecting():
+        sys.meta_path.insert(0, _WhenTrampolineLoads())
 
+
+class _WhenTrampolineLoads:
+    """An import hook: once mutmut's trampoline is loaded (by the first mutated module), replace its recorder."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != TRAMPOLINE:
+            return None
+        sys.meta_path.remove(self)
+        from importlib.util import find_spec
+
+        spec = find_spec(name)
+        load = spec.loader.exec_module
+
+        def exec_module(module: Any) -> None:
+            load(module)
+            module.record_trampoline_hit = _subprocess_recorder()
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+def _subprocess_recorder() -> Callable[..., None]:
     path, seen = Path(os.environ[HITS]), set()
 
     def record(name: str, caller: str | None = None) -> None:
@@ -52,7 +88,7 @@ def start() -> None:
             with path.open("a", encoding="utf-8") as hits:
                 hits.write(name + "\n")
 
-    trampoline.record_trampoline_hit = record  # type: ignore[assignment]
+    return record
 
 
 def _recorder() -> Callable[..., None]:
@@ -84,7 +120,7 @@ def _from_subprocesses() -> None:
             _recorder()(name)
 
 
-@hookimpl
+@hookimpl()
 def pytest_configure(config: Any) -> None:
     if _collecting():
         _recorder()
@@ -115,7 +151,9 @@ def pytest_runtest_teardown(item: Any) -> None:
             _recorder()(name)
 
 
-@hookimpl
+@hookimpl()
 def pytest_unconfigure(config: Any) -> None:
     if _collecting():
+        import json
+
         Path(os.environ[HITS] + ".counts.json").write_text(json.dumps(_counts), encoding="utf-8")
