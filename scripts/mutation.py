@@ -15,7 +15,7 @@ such as "asean_tip_data._words.*") run only those mutants. --minutes stops mutmu
 (as Ctrl-C does: the mutants tested keep their results); the ones not reached are counted as "not
 checked", outside the score. --again runs mutmut once more in the scratch folder --scratch names,
 as an earlier run left it (copy, environment, mutants, mutmut's statistics and results), for the
-GLOBs the earlier run did not reach, with this checkout's tests/. It prints the score per module
+GLOBs the earlier run did not reach, with this checkout's tests/ and pyproject.toml. It prints the score per module
 and overall, and every mutant tested and not killed with its file, line and change; --report
 writes the same to FILE. The scratch folder is removed at the end unless --keep (or --scratch,
 which names where it goes) is given.
@@ -65,8 +65,9 @@ def scratch_copy(repo: Path, tree: Path) -> None:
 
 
 def refresh_tests(repo: Path, tree: Path) -> None:
-    """Copy the files git knows in ``repo``'s tests/ to the scratch copy and its mutants/ (statistics follow)."""
-    listed = _run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "tests"], repo, capture=True)
+    """Copy ``repo``'s tests/ and [tool.mutmut] (pyproject.toml) to the scratch copy and its mutants/."""
+    known = ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "tests", "pyproject.toml"]
+    listed = _run(known, repo, capture=True)
     for name in sorted(set(listed.split("\0")) - {""}):
         if (repo / name).is_file():
             for target in (tree / name, tree / "mutants" / name):
