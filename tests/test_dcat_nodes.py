@@ -85,3 +85,54 @@ def test_a_copy_without_a_licence_names_none(tmp_path: Path) -> None:
     assert list(graph.subject_objects(DCTERMS.license)) == []
     assert list(graph.subjects(RDF.type, DCTERMS.LicenseDocument)) == []
     assert len(list(graph.objects(None, DCAT.distribution))) > 0
+
+
+STABLE = rdflib.URIRef("http://publications.europa.eu/resource/authority/planned-availability/STABLE")
+HOME = "https://asean-tip-data.github.io/asean-tip-data/"
+
+
+def test_every_download_is_planned_to_stay_and_says_so_by_the_eu_authority_s_iri() -> None:
+    graph = _graph()
+    for distribution in graph.objects(None, DCAT.distribution):
+        assert list(graph.objects(distribution, rdflib.URIRef("http://data.europa.eu/r5r/availability"))) == [STABLE]
+    assert set(graph.objects(STABLE, RDF.type)) == {SKOS.Concept}
+    assert list(graph.objects(STABLE, SKOS.prefLabel)) == [rdflib.Literal("stable", lang="en")]
+
+
+def test_each_download_is_described_in_each_language_by_what_it_holds(descriptor: dict[str, Any]) -> None:
+    graph = _graph()
+    descriptions = {
+        "datapackage.json": {
+            "en": "Every table's schema, the sources and the licence, for frictionless and other Data Package"
+            " readers; the tables are the CSV files.",
+            "id": "Skema setiap tabel, sumber, dan lisensi, untuk frictionless dan pembaca Data Package lain;"
+            " tabelnya berupa berkas CSV.",
+        },
+        "asean-tip-data.sqlite": {
+            "en": "Every table in one file, with its types, keys and references.",
+            "id": "Semua tabel dalam satu berkas, beserta tipe, kunci, dan rujukannya.",
+        },
+    }
+    for resource in descriptor["resources"]:  # a table's files: the table's own description, tagged
+        texts = {"en": resource["description"], "id": resource["description_translated"]["id"]}
+        descriptions[f"resources/{resource['name']}.csv"] = descriptions[
+            f"parquet/resources/{resource['name']}.parquet"
+        ] = texts
+    for path, texts in descriptions.items():
+        said = set(graph.objects(rdflib.URIRef(f"{HOME}downloads/{path}"), DCTERMS.description))
+        assert said == {rdflib.Literal(text, lang=lang) for lang, text in texts.items()}, path
+
+
+def test_a_table_without_a_description_is_described_by_its_title(tmp_path: Path) -> None:
+    copy = atd.export("csv", tmp_path / "copy")
+    path = copy / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    meetings = next(r for r in descriptor["resources"] if r["name"] == "meetings")
+    del meetings["description"], meetings["description_translated"]
+    path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+    graph = _graph(copy)
+    said = set(graph.objects(rdflib.URIRef(f"{HOME}downloads/resources/meetings.csv"), DCTERMS.description))
+    assert said == {
+        rdflib.Literal("AMMTC and SOMTC meetings (CSV)", lang="en"),
+        rdflib.Literal("Pertemuan AMMTC dan SOMTC (CSV)", lang="id"),
+    }
