@@ -255,6 +255,7 @@ def test_the_tier_grid_says_how_each_placement_is_known_in_the_page_s_language(
         shown, other = (
             (placement.note, placement.note_indonesian) if lang == "en" else (placement.note_indonesian, placement.note)
         )
+        assert shown is not None and other is not None  # a placement's note comes in both languages
         assert shown in caveats and other not in caveats, (placement.country_iso3, placement.report_year)
 
 

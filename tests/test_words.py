@@ -61,7 +61,7 @@ def _as_pairs(section: dict[str, dict[str, str]]) -> dict[str, list[str]]:
     return {key: [texts["en"], texts["id"]] for key, texts in section.items()}
 
 
-NOTHING = {"missing": [], "extra": [], "changed": []}
+NOTHING: dict[str, list[str]] = {"missing": [], "extra": [], "changed": []}
 
 
 def test_every_label_of_every_code_is_the_pinned_one_in_both_languages() -> None:
@@ -102,7 +102,11 @@ def test_every_message_of_the_command_line_is_the_pinned_indonesian() -> None:
         PINNED["catalog"]["plural_forms"],
     )
     single = {m.id: m.string for m in catalog if m.id and isinstance(m.id, str)}
-    plural = {m.id[0]: {"plural": m.id[1], "forms": list(m.string)} for m in catalog if not isinstance(m.id, str)}
+    plural = {
+        m.id[0]: {"plural": m.id[1], "forms": list(m.string) if isinstance(m.string, (tuple, list)) else m.string}
+        for m in catalog
+        if not isinstance(m.id, str)
+    }
     assert _differences(PINNED["messages"], single) == NOTHING
     assert _differences(PINNED["plural_messages"], plural) == NOTHING
     # And as gettext finds them at run time, the way the command line asks.
