@@ -266,7 +266,7 @@ def replace_in() -> Callable[[Path, str, str, str], Path]:
 
 def _cells(name: str, copy: Path | None = None) -> list[list[str]]:
     folder = copy if copy is not None else atd.datapackage_path().parent
-    with (folder / "resources" / f"{name}.csv").open(encoding="utf-8", newline="") as file:
+    with (folder / "resources" / f"{name}.csv").open(encoding="utf-8-sig", newline="") as file:  # a BOM is allowed
         return list(csv.reader(file))
 
 
