@@ -1,8 +1,8 @@
-"""What datasette shows of the SQLite export, served with the metadata it comes with, as the README says.
+"""What datasette shows of the SQLite export, served with the metadata it comes with, as docs/exports.md says.
 
     python .ci/datasette_check.py [SITE/downloads]   # with the package and datasette installed
 
-Runs the README's export command (in English, then with --lang id) and the README's datasette
+Runs that document's export command (in English, then with --lang id) and its datasette
 command, serves each database over HTTP, and reads its pages as a visitor gets them: the dataset's
 title, the licence with its link, a table's description and a column's, in the language exported,
 all as the descriptor gives them. With SITE/downloads, the site's SQLite download and its metadata in
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+EXPORTS = (ROOT / "docs" / "exports.md").read_text(encoding="utf-8")  # where the SQL export is told
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
 
 
@@ -89,9 +89,9 @@ def problems(pages: dict[str, str], lang: str, where: str) -> list[str]:
 
 
 def readme_commands() -> tuple[list[str], list[str]]:
-    """Return the README's SQLite export command and the datasette command that serves what it writes."""
-    (export,) = re.findall(r"^\$ (asean-tip-data export --format sqlite .*)$", README, re.MULTILINE)
-    (serve,) = re.findall(r"^ *(datasette \S+\.db\b.*)$", README, re.MULTILINE)
+    """Return the SQLite export command of docs/exports.md and the datasette command that serves what it writes."""
+    (export,) = re.findall(r"^\$ (asean-tip-data export --format sqlite .*)$", EXPORTS, re.MULTILINE)
+    (serve,) = re.findall(r"^ *(datasette \S+\.db\b.*)$", EXPORTS, re.MULTILINE)
     return _here(shlex.split(export)), _here(shlex.split(serve))
 
 

@@ -509,3 +509,20 @@ def test_a_usage_error_is_exit_2_even_where_its_message_cannot_be_written(
     given = " ".join(arg.format(missing=tmp_path / "missing") for arg in args)
     result = subprocess.run(f"'{program}' {given} {stderr}", shell=True, capture_output=True, text=True, check=False)
     assert result.returncode == 2 and result.stdout == ""
+
+
+@pytest.mark.parametrize("shutdown", ["os.abort()", "sys.stderr.write('shutdown ran\\n')"])
+def test_the_command_ends_with_its_own_code_whatever_the_interpreter_s_shutdown_would_do(shutdown: str) -> None:
+    # 1.22.1 in CI: `summary` on a bad Parquet copy said its one line, then pyarrow's threads aborted
+    # Python's shutdown (exit -6, "terminate called without an active exception"). The console script
+    # and `python -m` end the process once both streams are flushed, so no shutdown step runs.
+    code = (
+        f"import atexit, os, sys\natexit.register(lambda: {shutdown})\n"
+        "sys.argv = ['asean-tip-data', 'summary', '--datapackage', 'no-such-folder']\n"
+        "from asean_tip_data.cli import run\nrun()"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "asean-tip-data: error: no-such-folder: no such file; " + (
+        "give a copy's datapackage.json or the folder that holds it\n"
+    )

@@ -85,6 +85,24 @@ def test_wheel_holds_the_package_the_descriptor_and_every_resource(dist: Path, r
     assert f"Version: {atd.__version__}" in meta
 
 
+def test_the_wheel_carries_what_1_x_s_did(dist: Path, root: Path) -> None:
+    # The same data files at the same places, the vendored licences, the licences and the command:
+    # the modules may move within the package, what users and their tools reach may not.
+    before = json.loads((root / "tests" / "fixtures" / "public-1.22.0.json").read_text(encoding="utf-8"))["wheel"]
+    wheel = _one(dist, f"asean_tip_data-{atd.__version__}-py3-none-any.whl")
+    info = f"asean_tip_data-{atd.__version__}.dist-info"
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+        entry_points = zf.read(f"{info}/entry_points.txt").decode()
+    data = {n for n in names if n == "asean_tip_data/datapackage.json" or n.startswith("asean_tip_data/resources/")}
+    assert sorted(data) == before["data"]
+    licences = {Path(n).name for n in names if "/vendor/" in n and n.endswith(("LICENSE.txt", "OFL.txt"))}
+    assert licences == set(before["vendored_licences"])
+    assert {f"{info}/licenses/{name}" for name in before["licences"]} <= names and before["marker"] in names
+    for script in before["console_scripts"]:  # the command's name; the function behind it may change
+        assert re.search(rf"^{re.escape(script)} = asean_tip_data\.cli:\w+$", entry_points, re.M), entry_points
+
+
 def test_long_description_links_lead_somewhere(dist: Path, root: Path) -> None:
     # PyPI shows the long description as the project page: a relative link there leads nowhere.
     wheel = _one(dist, f"asean_tip_data-{atd.__version__}-py3-none-any.whl")
@@ -116,6 +134,9 @@ def test_sdist_holds_what_rebuilding_and_testing_need(dist: Path, root: Path) ->
     wanted |= {f"tests/{p.name}" for p in (root / "tests").glob("*.py")} | {"tests/fixtures/printed_tables.md"}
     wanted |= {"src/asean_tip_data/__init__.py", "src/asean_tip_data/py.typed", "scripts/build_readme.py"}
     wanted |= {"croissant.json", "scripts/build_croissant.py", "CITATION.cff", ".zenodo.json"}  # the tests read them
+    # The documents the README links to, whose examples the tests run, and the map of the code.
+    wanted |= {f"docs/{p.name}" for p in (root / "docs").glob("*.md")} | {"ARCHITECTURE.md"}
+    wanted |= {"scripts/templates/data-dictionary.md.jinja", "scripts/templates/at-a-glance.md.jinja"}
     # The catalog's source and what compiles it in the build; never a compiled .mo, which the build makes.
     wanted |= {
         "hatch_build.py",

@@ -80,7 +80,8 @@ def test_readme_states_the_data_s_counts(root: Path, script: Callable[[str], Mod
     rows = dict(re.findall(r"^\| `(\w+)` \| [^|]* \| (\d+) \|$", glance, re.MULTILINE))
     assert {name: int(count) for name, count in rows.items()} == {n: len(atd.load(n)) for n in atd.resource_names()}
     # The JavaScript example's output, as its comment shows it.
-    shown = re.search(r"// (\{.*\})$", readme, re.MULTILINE)
+    clients = (root / "docs" / "clients.md").read_text(encoding="utf-8")
+    shown = re.search(r"// (\{.*\})$", clients, re.MULTILINE)
     assert shown is not None
     for name, count in re.findall(r'"(\w+)":(\d+)', shown[1]):
         assert int(count) == len(atd.load(name)), name

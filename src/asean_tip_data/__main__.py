@@ -1,5 +1,5 @@
 """Run the command line: ``python -m asean_tip_data``."""
 
-from .cli import main
+from .cli import run
 
-raise SystemExit(main())
+run()

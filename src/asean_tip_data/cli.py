@@ -7,7 +7,7 @@ import os
 import shutil
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ._command.arguments import fault, language, locale_language, parser, say
 from ._gate.files import DataError, datapackage_path, descriptor_path
@@ -32,6 +32,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_output()
         say(fault(_("interrupted")))
         return 130
+
+
+def run() -> NoReturn:
+    """The console script and ``python -m``: run the command line, then end the process at once.
+
+    pyarrow's native thread pools can abort the interpreter's own shutdown after everything was
+    written ("terminate called without an active exception", exit -6; apache/arrow#34314), which
+    turns a clean exit code into a crash. Every file is closed by then: both streams are flushed, and
+    the process ends with the code the command chose.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # a reader gone or a stream closed: nothing more can reach it
+            pass
+    os._exit(code)
 
 
 def _main(argv: Sequence[str] | None) -> int:

@@ -23,8 +23,8 @@ from .writable import UNWRITABLE, unwritable
 
 R = TypeVar("R", bound=Record)
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")  # what surrogateescape made of bytes that are not UTF-8
-MAX_CELL = 100_000  # characters in one cell; the longest bundled cell has a few hundred
-MAX_ROWS = 100_000  # rows in one table; the longest bundled table has 88
+MAX_CELL = 100_000  # characters in one cell: far above any bundled cell
+MAX_ROWS = 100_000  # rows in one table: far above any bundled table
 MAX_COPY = 2 * MAX_BYTES  # bytes of all of a copy's files together
 # csv's own limit (131,072 characters) would stop a long cell with no row or field named: lift it
 # for the whole process (it only ever allows more), and refuse long cells ourselves, by name.
