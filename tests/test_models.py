@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -151,15 +150,16 @@ def test_each_rule_between_fields_refuses_a_record_that_breaks_it(
 
 @pytest.mark.parametrize(("name", "row", "changes", "message"), RULES)
 def test_each_rule_between_fields_is_checked_on_a_copy(
-    name: str, row: int, changes: dict[str, Any], message: str, tmp_path: Path
+    name: str,
+    row: int,
+    changes: dict[str, Any],
+    message: str,
+    copy: Path,
+    cells_of: Callable[..., list[list[str]]],
+    write_cells: Callable[[Path, str, list[list[str]]], Path],
 ) -> None:
-    copy = atd.export("csv", tmp_path / "copy")
-    path = copy / "resources" / f"{name}.csv"
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
-    header = rows[0]
+    cells = cells_of(name, copy)
     for field, value in changes.items():
-        rows[row - 1][header.index(field)] = "" if value is None else value
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
+        cells[row - 1][cells[0].index(field)] = "" if value is None else value
+    path = write_cells(copy, name, cells)
     assert atd.validate(copy) == (f"{path}: row {row}: {message}",)

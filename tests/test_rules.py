@@ -19,11 +19,6 @@ from asean_tip_data._gate.rules import evidence, ministry_statement
 from asean_tip_data.cli import main
 
 
-@pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    return atd.export("csv", tmp_path / "copy")
-
-
 def _rewrite(copy: Path, name: str, keep: object) -> list[dict[str, str]]:
     """Rewrite one table of the copy with the rows ``keep`` returns; return the rows it dropped."""
     path = copy / "resources" / f"{name}.csv"
