@@ -25,16 +25,11 @@ else:  # pragma: no cover - Python 3.10
 # Every word a reader sees, written out by hand: what the page must say, never read from the package.
 PINNED = tomllib.loads((Path(__file__).parent / "fixtures" / "words-pinned.toml").read_text(encoding="utf-8"))
 IN = {"en": 0, "id": 1}  # each pinned entry is [English, Indonesian]
-SCRIPT = Path(sys.executable).parent / "asean-tip-data"
+Cli = Callable[..., subprocess.CompletedProcess[str]]
 MAIN_LIMIT = 300_000  # bytes each language's main page may weigh with all that it loads (each chart drawn twice)
 # And each table's page: the longest is every page behind the tier placements (344 rows, each named,
 # dated and labelled, several with the report's own words), about 310 KB with the fonts it loads.
 TABLE_LIMIT = 350_000
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_page(tmp_path_factory.mktemp("page") / "site")
 
 
 def _html(site: Path, lang: str) -> str:
@@ -362,8 +357,7 @@ URL_FIELDS: dict[str, Callable[[dict[str, Any], str], None]] = {
 @pytest.mark.parametrize(
     "url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "vbscript:msgbox(1)", "JavaScript:x"]
 )
-def test_untrusted_addresses_never_become_links(tmp_path: Path, url: str) -> None:
-    copy = atd.export("csv", tmp_path / "copy")
+def test_untrusted_addresses_never_become_links(tmp_path: Path, copy: Path, url: str) -> None:
     descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
     for name, put in URL_FIELDS.items():  # every field of the descriptor that holds an address
         if name != "homepage":
@@ -394,42 +388,29 @@ def _values(tree: object) -> list[object]:
     return [tree]
 
 
-def test_a_source_address_that_is_no_web_address_makes_the_copy_invalid(tmp_path: Path) -> None:
-    copy = atd.export("csv", tmp_path / "copy")
-    sources = copy / "resources" / "sources.csv"
-    sources.write_text(sources.read_text(encoding="utf-8").replace("https://www.iso.org/", "javascript:x//"), "utf-8")
+def test_a_source_address_that_is_no_web_address_makes_the_copy_invalid(
+    tmp_path: Path, copy: Path, replace_in: Callable[[Path, str, str, str], Path]
+) -> None:
+    replace_in(copy, "sources", "https://www.iso.org/", "javascript:x//")
     with pytest.raises(atd.DataError, match=r"sources.csv: row 7: field 'url': does not match"):
         build_page(tmp_path / "site", copy)
     assert not (tmp_path / "site").exists()
 
 
-def test_command_line_builds_from_a_copy_and_refuses_a_full_folder(tmp_path: Path) -> None:
-    copy = atd.export("csv", tmp_path / "copy")
-    result = subprocess.run(
-        [str(SCRIPT), "page", "--output", str(tmp_path / "site"), "--datapackage", str(copy)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def test_command_line_builds_from_a_copy_and_refuses_a_full_folder(tmp_path: Path, copy: Path, cli: Cli) -> None:
+    result = cli("page", "--output", str(tmp_path / "site"), "--datapackage", str(copy))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "id" / "index.html").is_file()
-    again = subprocess.run(
-        [str(SCRIPT), "page", "--output", str(tmp_path / "site")], capture_output=True, text=True, check=False
-    )
+    again = cli("page", "--output", str(tmp_path / "site"))
     assert again.returncode == 2 and str(tmp_path / "site") in again.stderr and "--force" in again.stderr
-    forced = subprocess.run(
-        [str(SCRIPT), "page", "--output", str(tmp_path / "site"), "--force"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    forced = cli("page", "--output", str(tmp_path / "site"), "--force")
     assert forced.returncode == 0, forced.stderr
 
 
-def test_a_broken_copy_builds_nothing(tmp_path: Path) -> None:
-    copy = atd.export("csv", tmp_path / "copy")
-    cases = copy / "resources" / "trafficking_cases.csv"
-    cases.write_text(cases.read_text(encoding="utf-8").replace("2023,998,", "2023,many,"), encoding="utf-8")
+def test_a_broken_copy_builds_nothing(
+    tmp_path: Path, copy: Path, replace_in: Callable[[Path, str, str, str], Path]
+) -> None:
+    replace_in(copy, "trafficking_cases", "2023,998,", "2023,many,")
     with pytest.raises(atd.DataError, match=r"trafficking_cases\.csv: row 9: field 'cases'"):
         build_page(tmp_path / "site", copy)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copy"]
