@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -11,40 +10,41 @@ from typing import Any
 import pytest
 
 import asean_tip_data as atd
+from asean_tip_data._gate.package import open_package
 
 Edit = Callable[[str, str, str], Path]
+EditDescriptor = Callable[..., dict[str, Any]]
 
 
 @pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    """A fresh copy of the bundled package, byte for byte."""
-    return atd.export("csv", tmp_path / "copy")
-
-
-@pytest.fixture
-def edit(copy: Path) -> Edit:
+def edit(copy: Path, replace_in: Callable[[Path, str, str, str], Path]) -> Edit:
     """Replace text in one resource file of the copy; fail if the text is not there."""
-
-    def replace(resource: str, old: str, new: str) -> Path:
-        path = copy / "resources" / f"{resource}.csv"
-        text = path.read_text(encoding="utf-8")
-        assert old in text, old
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        return path
-
-    return replace
+    return lambda resource, old, new: replace_in(copy, resource, old, new)
 
 
 def refused(copy: Path, resource: str, *parts: str) -> str:
-    """Load ``resource`` from the copy, expect a DataError containing every part, return its message."""
-    result = None
+    """Load ``resource`` from the copy, expect a DataError containing every part, return its message.
+
+    Nothing half-loaded is kept: the same admitted copy refuses again, in the same words (a table read
+    with this one, and kept, would come back instead), and the bundled data is what it was.
+    """
+    bundled = atd.load(resource)
     with pytest.raises(atd.DataError) as info:
-        result = atd.load(resource, copy / "datapackage.json")
-    assert result is None  # nothing half-loaded comes back
+        atd.load(resource, copy / "datapackage.json")
     message = str(info.value)
     for part in parts:
         assert part in message, message
     assert isinstance(info.value, ValueError)
+    try:
+        package = open_package(copy)
+    except atd.DataError as exc:  # refused at the gate, before any table: there is nothing to keep
+        assert str(exc) == message
+    else:
+        for _attempt in ("first", "again"):
+            with pytest.raises(atd.DataError) as again:
+                atd.load(resource, package)
+            assert str(again.value) == message
+    assert atd.load(resource) == bundled
     return message
 
 
@@ -207,6 +207,17 @@ BROKEN = [
     pytest.param(
         "trafficking_suspects", "2021,165,bareskrim-2023,", "2021,165,", ("row 3: 3 cells, expected 4",), id="short row"
     ),
+    # Read with another table, as one: refused after both were read, and neither kept.
+    pytest.param(
+        "trafficking_cases",
+        "2023,998,contradicts,",
+        "2023,998,confirms,",
+        (
+            "trafficking_cases.csv: row 9: field 'ministry_statement': 'confirms' does not follow from its rows in "
+            "'case_statements', which give 'contradicts'",
+        ),
+        id="a code its rows in another table do not give",
+    ),
 ]
 
 
@@ -229,17 +240,16 @@ def test_bytes_that_are_not_utf8(copy: Path) -> None:
     refused(copy, "glossary", "glossary.csv: row 17: field 'term': not UTF-8: b'J", "\\xfc")
 
 
+def test_a_broken_table_read_with_it_is_named_and_neither_is_kept(edit: Edit, copy: Path) -> None:
+    # trafficking_cases is read first, then case_statements, which its ministry_statement follows from.
+    edit("case_statements", ",true,2023-04-04,", ",yes,2023-04-04,")
+    refused(copy, "trafficking_cases", "case_statements.csv: row 3: field 'by_ministry': not a boolean")
+
+
 def test_bom_and_crlf_are_accepted(copy: Path) -> None:
     path = copy / "resources" / "meetings.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
     assert atd.load("meetings", copy) == atd.load("meetings")
-
-
-def _descriptor(copy: Path, change: Callable[[dict[str, Any]], object]) -> None:
-    path = copy / "datapackage.json"
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
-    change(descriptor)
-    path.write_text(json.dumps(descriptor), encoding="utf-8")
 
 
 def test_descriptor_not_utf8(copy: Path) -> None:
@@ -258,18 +268,18 @@ def test_descriptor_missing(tmp_path: Path) -> None:
         atd.load("countries", tmp_path)
 
 
-def test_descriptor_without_resources(copy: Path) -> None:
-    _descriptor(copy, lambda d: d.pop("resources"))
+def test_descriptor_without_resources(copy: Path, edit_descriptor: EditDescriptor) -> None:
+    edit_descriptor(copy, lambda d: d.pop("resources"))
     refused(copy, "countries", "datapackage.json: 'resources' must be a list of objects")
 
 
-def test_descriptor_without_the_resource(copy: Path) -> None:
-    _descriptor(copy, lambda d: d["resources"].pop(7))
+def test_descriptor_without_the_resource(copy: Path, edit_descriptor: EditDescriptor) -> None:
+    edit_descriptor(copy, lambda d: d["resources"].pop(7))
     refused(copy, "mous", "datapackage.json: no resource named 'mous'")
 
 
-def test_resource_without_path(copy: Path) -> None:
-    _descriptor(copy, lambda d: d["resources"][0].pop("path"))
+def test_resource_without_path(copy: Path, edit_descriptor: EditDescriptor) -> None:
+    edit_descriptor(copy, lambda r: r.pop("path"), "countries")
     refused(copy, "countries", "resource 'countries': 'path' must be a string")
 
 
@@ -283,8 +293,8 @@ def test_resource_without_path(copy: Path) -> None:
         "file:///etc/passwd",
     ],
 )
-def test_unsafe_resource_paths_are_refused(copy: Path, path: str) -> None:
-    _descriptor(copy, lambda d: d["resources"][0].update(path=path))
+def test_unsafe_resource_paths_are_refused(copy: Path, path: str, edit_descriptor: EditDescriptor) -> None:
+    edit_descriptor(copy, lambda r: r.update(path=path), "countries")
     refused(copy, "countries", f"resource 'countries': path {path!r} must be relative and stay inside the package")
 
 

@@ -30,7 +30,6 @@ with warnings.catch_warnings():
 # The official profiles as the libraries that catalogues run ship them: no network needed.
 V2 = resources.files("dplib") / "profiles" / "2.0"
 V1 = Path(str(resources.files("dplib"))).parent / "datapackage" / "profiles"  # not imported: see below
-DOI_OF_THE_ARTICLE = "https://doi.org/10.32781/cakrawala.v18i2.733"
 
 
 def _profile(folder: Any, name: str) -> dict[str, Any]:
@@ -125,11 +124,11 @@ def test_datapackage_py_reads_every_row_strictly_with_relations(root: Path) -> N
     assert read["country"] == "Timor-Leste"
 
 
-def test_identifier_and_home(descriptor: dict[str, Any]) -> None:
+def test_identifier_and_home(descriptor: dict[str, Any], doi: str) -> None:
     assert descriptor["id"] == "urn:uuid:f7929518-c686-488d-aabb-673cf19706a1"
     assert descriptor["homepage"] == "https://asean-tip-data.github.io/asean-tip-data/"
     # The article is a source of the dataset, not its home.
-    assert DOI_OF_THE_ARTICLE in [s["path"] for s in descriptor["sources"]]
+    assert f"https://doi.org/{doi}" in [s["path"] for s in descriptor["sources"]]
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +150,7 @@ def test_ckan_record(package: Package, descriptor: dict[str, Any], makers: list[
     assert [r["url"] for r in ckan["resources"]] == [f"resources/{n}.csv" for n in atd.resource_names()]
 
 
-def test_dcat_record(package: Package, descriptor: dict[str, Any]) -> None:
+def test_dcat_record(package: Package, descriptor: dict[str, Any], doi: str) -> None:
     from rdflib import Graph, Literal, URIRef
     from rdflib.namespace import DCAT, DCTERMS, OWL
 
@@ -160,7 +159,7 @@ def test_dcat_record(package: Package, descriptor: dict[str, Any]) -> None:
     assert graph.value(dataset, DCTERMS.title) == Literal(descriptor["title"])
     assert graph.value(dataset, DCTERMS.description) == Literal(descriptor["description"])
     assert graph.value(dataset, OWL.versionInfo) == Literal(atd.__version__)
-    assert URIRef(DOI_OF_THE_ARTICLE) in set(graph.objects(dataset, DCTERMS.source))
+    assert URIRef(f"https://doi.org/{doi}") in set(graph.objects(dataset, DCTERMS.source))
     distributions = list(graph.objects(dataset, DCAT.distribution))
     urls = sorted(str(graph.value(d, DCAT.downloadURL)) for d in distributions)
     assert urls == sorted(f"resources/{n}.csv" for n in atd.resource_names())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -65,11 +66,42 @@ def test_a_pipe_is_refused_at_once(copy: Path) -> None:
     assert f"{mous}: resource 'mous' is not a regular file; not read" in _problems(copy)
 
 
-def test_a_device_is_refused_without_reading_it(copy: Path) -> None:
+def test_a_link_to_a_device_is_refused_as_outside_the_copy(copy: Path) -> None:
     mous = copy / "resources" / "mous.csv"
     mous.unlink()
     mous.symlink_to("/dev/zero")
-    assert any("lies outside the copy's folder" in p for p in _problems(copy))
+    assert f"{mous}: resource 'mous' lies outside the copy's folder {copy.resolve()} (it is /dev/zero); not read" in (
+        _problems(copy)
+    )
+
+
+def test_a_device_is_refused_without_reading_it(copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A device inside the copy needs mknod, which only root may call: here the open file says it is a
+    # character device (as /dev/zero would), and not one byte of it may be read.
+    mous = copy / "resources" / "mous.csv"
+    device = os.stat(mous)
+    real_fstat, real_read = os.fstat, os.read
+    reads: list[int] = []
+
+    def is_device(fd: int) -> bool:
+        info = real_fstat(fd)
+        return (info.st_dev, info.st_ino) == (device.st_dev, device.st_ino)
+
+    def fstat(fd: int) -> os.stat_result:
+        info = real_fstat(fd)
+        return os.stat_result((stat.S_IFCHR | 0o666, *info[1:])) if is_device(fd) else info
+
+    def read(fd: int, size: int) -> bytes:
+        if is_device(fd):
+            reads.append(size)
+        return real_read(fd, size)
+
+    monkeypatch.setattr(os, "fstat", fstat)
+    monkeypatch.setattr(os, "read", read)
+    with pytest.raises(atd.DataError) as info:
+        atd.load("mous", copy)
+    assert str(info.value) == f"{mous}: resource 'mous' is not a regular file; not read"
+    assert reads == []
 
 
 def test_a_file_over_the_limit_is_refused_without_reading_it(copy: Path) -> None:

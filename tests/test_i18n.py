@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ import asean_tip_data as atd
 from asean_tip_data._words.i18n import CODED_FIELDS, LANGUAGES
 from asean_tip_data._words.texts import words
 
-SCRIPT = Path(sys.executable).parent / "asean-tip-data"
+Cli = Callable[..., subprocess.CompletedProcess[str]]
 # Words that are the same in both languages, each checked: Indonesian uses them as they are.
 SAME_IN_BOTH = {"Forum", "Status", "DOI"}
 # A description in Indonesian has at least one of these everyday words; English text has none.
@@ -82,7 +81,19 @@ def test_describe_in_both_languages() -> None:
     assert atd.describe().title == "POLRI and ASEANAPOL against human trafficking"
     mous = atd.describe("mous", lang="id")
     assert mous.title == "Nota Kesepahaman (MoU) Polri"
-    assert [f.name for f in mous.fields] == [f["name"] for f in atd.table_schema("mous")["fields"]]
+    # The fields of Appendix 3's table as the descriptor declares them, written out (audit 2.7).
+    assert [f.name for f in mous.fields] == [
+        "mou_id",
+        "country_iso3",
+        "country_as_printed",
+        "title",
+        "title_indonesian",
+        "parties",
+        "status",
+        "status_as_printed",
+        "source_id",
+        "article_ref",
+    ]
     assert atd.describe("mous").fields[3].title == "Title" and mous.fields[3].title == "Judul"
 
 
@@ -93,6 +104,7 @@ def test_an_unknown_language_names_the_languages(call: Any) -> None:
 
 
 def test_every_code_users_see_has_a_label_in_both_languages(schemas: dict[str, Any]) -> None:
+    # The codes here; every label of every code, in both languages, pinned in tests/test_words.py (audit 3.7).
     labels = words()["labels"]
     for (resource, field), kind in CODED_FIELDS.items():
         (declared,) = [f for f in schemas[resource]["fields"] if f["name"] == field]
@@ -133,12 +145,8 @@ def test_the_glossary_is_complete_in_both_languages() -> None:
         assert entry.expansion and entry.expansion_indonesian, entry.term
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, encoding="utf-8", check=False)
-
-
-def test_summary_and_list_in_indonesian() -> None:
-    summary = _run("summary", "--lang", "id").stdout
+def test_summary_and_list_in_indonesian(cli: Cli) -> None:
+    summary = cli("summary", "--lang", "id").stdout
     assert "Kasus perdagangan orang dengan korban WNI (Tabel 1)" in summary
     assert "  berlaku                    11" in summary
     assert "AMMTC  19 pertemuan, 3 daring; pertama 18 Desember 1997 (Manila)" in summary
@@ -146,21 +154,21 @@ def test_summary_and_list_in_indonesian() -> None:
     assert re.search(r"Indonesia +Tingkat 2 +dinaikkan", summary)
     assert "Keterangan: 1 = Tingkat 1, 2 = Tingkat 2, 2W = Daftar Pengawasan Tingkat 2, 3 = Tingkat 3" in summary
     assert "Trafficking" not in summary and "Table" not in summary
-    listed = _run("list", "--lang", "id").stdout.splitlines()
+    listed = cli("list", "--lang", "id").stdout.splitlines()
     assert listed[0].split() == ["tabel", "baris", "judul"]
     assert "errata                7      Ralat" in listed
 
 
-def test_show_titles_the_table_and_keeps_the_data() -> None:
-    out = _run("show", "mous", "--lang", "id").stdout.splitlines()
+def test_show_titles_the_table_and_keeps_the_data(cli: Cli) -> None:
+    out = cli("show", "mous", "--lang", "id").stdout.splitlines()
     assert out[0] == "mous: Nota Kesepahaman (MoU) Polri"
     assert "in_force" in "\n".join(out) and "Applicable" in "\n".join(out)
 
 
 @pytest.mark.parametrize("command", ["list", "summary", "show"])
-def test_an_unknown_language_is_a_usage_error(command: str) -> None:
+def test_an_unknown_language_is_a_usage_error(command: str, cli: Cli) -> None:
     args = [command, "--lang", "xx"] if command != "show" else ["show", "mous", "--lang", "xx"]
-    result = _run(*args)
+    result = cli(*args)
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and "'xx'" in result.stderr
 
 
@@ -195,8 +203,8 @@ def test_the_charts_number_and_date_locales_are_each_language_s() -> None:
         assert len(by_lang["months"]) == len(by_lang["shortMonths"]) == 12 and len(by_lang["days"]) == 7
 
 
-def test_the_indonesian_summary_names_the_countries_in_indonesian() -> None:
-    indonesian, english = _run("summary", "--lang", "id").stdout, _run("summary").stdout
+def test_the_indonesian_summary_names_the_countries_in_indonesian(cli: Cli) -> None:
+    indonesian, english = cli("summary", "--lang", "id").stdout, cli("summary").stdout
     assert "Filipina" in indonesian and "Kamboja" in indonesian and "Philippines" not in indonesian
     assert "Philippines" in english and "Filipina" not in english
 
@@ -254,22 +262,26 @@ def test_the_keywords_are_in_both_languages(descriptor: dict[str, Any]) -> None:
     assert indonesian <= set(keywords["id"]) and not indonesian & set(keywords["en"])
 
 
-def test_the_citation_in_indonesian(root: Path) -> None:
+def test_the_citation_in_indonesian(root: Path, cli: Cli) -> None:
     text, bibtex = atd.cite(lang="id"), atd.cite("bibtex", lang="id")
     assert text.startswith("Dataset: Tim penyusun asean-tip-data (2026). asean-tip-data: Kerja sama Polri")
     assert f"(versi {atd.__version__}) [Dataset]." in text and "\nBersumber dari: Muhammad, R., Roziqin, A." in text
     assert "author = {{Tim penyusun asean-tip-data}}" in bibtex
     assert "note = {Dataset yang disusun berdasarkan doi:" in bibtex
     assert "[Data set]" not in text and "Derived from" not in text
-    result = _run("cite", "--lang", "id")
+    result = cli("cite", "--lang", "id")
     assert result.returncode == 0 and result.stdout == text
-    assert atd.cite("cff") == (root / "CITATION.cff").read_text(encoding="utf-8")  # CITATION.cff stays English
+    # CITATION.cff stays English (that it is cite("cff")'s output is test_cite's, audit 2.5): the makers' English
+    # name, never the Indonesian one cite gives in Indonesian.
+    cff = (root / "CITATION.cff").read_text(encoding="utf-8")
+    assert "asean-tip-data maintainers" in cff and "Tim penyusun" not in cff
+    assert "Tim penyusun asean-tip-data" in atd.cite("cff", lang="id")
     with pytest.raises(ValueError, match="unknown language 'xx'"):
         atd.cite(lang="xx")
 
 
 @pytest.mark.parametrize(("lang", "first"), [("en", "18 December 1997"), ("id", "18 Desember 1997")])
-def test_the_summary_writes_dates_in_prose_as_its_language_does(lang: str, first: str) -> None:
-    result = _run("summary", "--lang", lang)
+def test_the_summary_writes_dates_in_prose_as_its_language_does(lang: str, first: str, cli: Cli) -> None:
+    result = cli("summary", "--lang", lang)
     assert result.returncode == 0 and f" {first} (Manila)" in result.stdout
     assert not re.search(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", result.stdout)  # ISO dates stay in the data

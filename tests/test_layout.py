@@ -61,6 +61,7 @@ def test_no_function_is_over_60_lines() -> None:
 
 
 def test_no_module_writes_a_pydantic_private_attribute() -> None:
+    assert len(MODULES) > 40  # an empty glob would pass the loop below (test audit 1.7)
     for path in MODULES:
         text = path.read_text(encoding="utf-8")
         for private in ("__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__", '"__dict__"'):

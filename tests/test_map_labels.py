@@ -69,3 +69,27 @@ def test_placed_names_never_meet_a_mark_each_other_or_the_edge(points: list[tupl
         assert not any(box.meets(m) for m in marks)
         assert not any(box.meets(other) for other in boxes[i + 1 :])
     assert placed, "the first name always has room"
+
+
+# Up to twelve anchors, one in each cell of a 3 x 4 grid, moved at most 20 px from its centre: any two are at least
+# 100 px apart across or 42 px apart down, where a short name (40 x 14 px) always finds room.
+apart = st.lists(
+    st.tuples(st.sampled_from(range(12)), st.floats(-20, 20), st.floats(-20, 20)),
+    min_size=1,
+    max_size=12,
+    unique_by=lambda t: t[0],
+)
+
+
+@seed(26)
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(apart)
+def test_names_well_apart_are_all_placed_in_their_short_form(cells: list[tuple[int, float, float]]) -> None:
+    marks = [_mark(70 + 140 * (c % 3) + dx, 41 + 82 * (c // 3) + dy) for c, dx, dy in cells]
+    labels = [
+        Label(str(i), ["Lao People's Democratic Republic", "Lao PDR"], mark, 10, i % 3 == 0, i % 3 == 0)
+        for i, mark in enumerate(marks)
+    ]
+    placed = place(labels, marks, FRAME)
+    assert sorted(p.key for p in placed) == sorted(label.key for label in labels)
+    assert {p.text for p in placed} == {"Lao PDR"}  # on a map this narrow, the short form (as above)

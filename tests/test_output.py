@@ -8,7 +8,6 @@ import shutil
 import stat
 import subprocess
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pytest
 import asean_tip_data as atd
 from asean_tip_data._gate.package import Package
 from asean_tip_data._outputs import export as _export
+from asean_tip_data._outputs import replace as _replace
 from asean_tip_data._outputs.replace import check_target, staging_name, write_safely
 
 Need = Callable[[object, str, str], None]
@@ -72,26 +72,28 @@ def test_a_failure_while_writing_leaves_the_old_content_byte_for_byte(
     assert sorted(p.name for p in tmp_path.iterdir()) == [output.name, *beside]
 
 
-def test_a_reader_always_finds_the_old_folder_or_the_new_one(tmp_path: Path) -> None:
+def test_a_reader_always_finds_the_old_folder_or_the_new_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Not a race with a polling thread (it caught two renames in a row only now and then): every step that moves a
+    # folder is recorded with whether the target held a descriptor just after it, which a swap in one step always does.
     output = tmp_path / "out"
     atd.export("csv", output)
-    missing: list[int] = []
-    done = threading.Event()
+    steps: list[tuple[str, bool]] = []
+    real_rename, real_path_rename = _replace._rename, Path.rename
 
-    def poll() -> None:
-        while not done.is_set():
-            if not (output / "datapackage.json").is_file():
-                missing.append(1)
+    def rename(a: Path, b: Path, how: str) -> bool:
+        swapped = real_rename(a, b, how)
+        steps.append((f"{how}: {swapped}", (output / "datapackage.json").is_file()))
+        return swapped
 
-    reader = threading.Thread(target=poll)
-    reader.start()
-    try:
-        for _ in range(30):
-            atd.export("csv", output, overwrite=True)
-    finally:
-        done.set()
-        reader.join()
-    assert missing == []
+    def path_rename(self: Path, target: str | os.PathLike[str]) -> Path:
+        moved = real_path_rename(self, target)
+        steps.append(("Path.rename", (output / "datapackage.json").is_file()))
+        return moved
+
+    monkeypatch.setattr(_replace, "_rename", rename)
+    monkeypatch.setattr(Path, "rename", path_rename)
+    atd.export("csv", output, overwrite=True)
+    assert steps and all(found for _, found in steps), steps
     assert _snapshot(output) == _snapshot(atd.export("csv", tmp_path / "fresh"))
 
 

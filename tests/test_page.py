@@ -16,18 +16,20 @@ import pytest
 
 import asean_tip_data as atd
 from asean_tip_data._page.build import build_page
-from asean_tip_data._words.i18n import words_in
 
-SCRIPT = Path(sys.executable).parent / "asean-tip-data"
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+# Every word a reader sees, written out by hand: what the page must say, never read from the package.
+PINNED = tomllib.loads((Path(__file__).parent / "fixtures" / "words-pinned.toml").read_text(encoding="utf-8"))
+IN = {"en": 0, "id": 1}  # each pinned entry is [English, Indonesian]
+Cli = Callable[..., subprocess.CompletedProcess[str]]
 MAIN_LIMIT = 300_000  # bytes each language's main page may weigh with all that it loads (each chart drawn twice)
 # And each table's page: the longest is every page behind the tier placements (344 rows, each named,
 # dated and labelled, several with the report's own words), about 310 KB with the fonts it loads.
 TABLE_LIMIT = 350_000
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_page(tmp_path_factory.mktemp("page") / "site")
 
 
 def _html(site: Path, lang: str) -> str:
@@ -133,17 +135,123 @@ def test_every_table_page_heads_its_columns_with_the_field_titles_in_its_languag
         assert headings == [(f["name"], title, f["name"]) for f, title in zip(fields, titles, strict=True)]
 
 
+# The coded fields of each table, each with the kind of its labels (or "country": the country's name), as the
+# descriptor declares them: a code in a record is shown with its label in the page's language.
+LABELLED = {
+    "trafficking_cases": {"ministry_statement": "ministry_statement"},
+    "case_statements": {"unit": "unit"},
+    "liaison_officers": {"position": "position", "mission_type": "mission_type", "country_iso3": "country"}
+    | {"strategy_id": "strategy"},
+    "meetings": {"forum": "forum", "chair_iso3": "country"},
+    "mous": {"country_iso3": "country", "status": "mou_status"},
+    "strategies": {"strategy_id": "strategy", "scope": "scope"},
+    "strategy_roles": {"strategy_id": "strategy"},
+    "tip_tiers": {"tier": "tier", "map_colour": "map_colour"},
+    "tip_tier_placements": {"country_iso3": "country", "tier": "tier", "placement_change": "placement_change"}
+    | {"evidence": "evidence"},
+    "placement_sources": {"kind": "page_kind", "transcriptions": "transcriptions"},
+}
+
+
+def _country_names(root: Path) -> dict[str, list[str]]:
+    """Return each country's name, [English, Indonesian]: the Indonesian from the reference file, not the package."""
+    with (root / "tests" / "fixtures" / "indonesian-country-names.csv").open(encoding="utf-8", newline="") as f:
+        indonesian = {row["iso3"]: row["name_indonesian"] for row in csv.DictReader(f)}
+    return {c.iso3: [c.name, indonesian[c.iso3]] for c in atd.load_countries()}
+
+
 @pytest.mark.parametrize("lang", ["en", "id"])
-def test_no_cell_shows_a_code_twice_and_booleans_read_as_words(site: Path, lang: str) -> None:
+def test_every_code_in_the_records_shows_its_pinned_label_once_and_booleans_read_as_words(
+    site: Path, lang: str, root: Path
+) -> None:
     folder = site / ("" if lang == "en" else "id") / "tables"
-    for page in folder.glob("*.html"):
-        pairs = re.findall(r'<code>([^<]*)</code> <span class="label">([^<]*)</span>', page.read_text(encoding="utf-8"))
-        assert all(code != label for code, label in pairs), page.name
+    names = _country_names(root)
+    for name in atd.resource_names():
+        page = (folder / f"{name}.html").read_text(encoding="utf-8")
+        records = page.split('<table class="records">')[1].split("</table>")[0]
+        labelled, pairs, checked = LABELLED.get(name, {}), 0, 0
+        for field, inner in re.findall(r'<td class="c-([a-z0-9_]+)[^"]*"[^>]*>(.*?)</td>', records, re.DOTALL):
+            pair = re.fullmatch(r'<code>([^<]*)</code> <span class="label">([^<]*)</span>', inner)
+            if field not in labelled:
+                assert pair is None, (name, field, inner)
+                continue
+            code, shown = (html.unescape(pair[1]), html.unescape(pair[2])) if pair else (html.unescape(inner), None)
+            if not code:
+                continue  # no value
+            kind = labelled[field]
+            expected = names[code][IN[lang]] if kind == "country" else PINNED["labels"][kind][code][IN[lang]]
+            # Beside its code, the label; where the two are the same ("Tier 2"), the code alone, never twice.
+            assert (shown if pair else code) == expected and (pair is None) == (expected == code), (name, field, code)
+            pairs, checked = pairs + (pair is not None), checked + 1
+        # Audit 1.6: a page whose coded cells, or their labels, vanished would check nothing. Only in English are
+        # some labels their codes ("cases", "Tier 2", "green"), shown once: two tables have no other code.
+        codes_only = lang == "en" and name in ("case_statements", "tip_tiers")
+        assert (checked > 0, pairs > 0) == (bool(labelled), bool(labelled) and not codes_only), name
     meetings = (folder / "meetings.html").read_text(encoding="utf-8")
     online = re.findall(r'<td class="c-online nowrap">([^<]*)</td>', meetings)
     assert sorted(set(online)) == (["no", "yes"] if lang == "en" else ["tidak", "ya"]) and len(online) == 42 + 1
     tiers = (folder / "tip_tier_placements.html").read_text(encoding="utf-8")
     assert ('<td class="c-tier nowrap">Tier 2</td>' in tiers) == (lang == "en")  # the label is the code itself
+
+
+def _reference_placements(root: Path) -> dict[tuple[str, int], tuple[str, str]]:
+    """Return each placement's tier and evidence code as the reference files give them, by country and year."""
+    found: dict[tuple[str, int], dict[str, str]] = {}
+    for name in (
+        "tip-tier-placements-2016-2023.csv",
+        "tip-tier-evidence-2016-2023.csv",
+        "tip-tier-placements-2024-2025.csv",
+    ):
+        with (root / "tests" / "fixtures" / name).open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                found.setdefault((row["country_iso3"], int(row["report_year"])), {}).update(row)
+    return {key: (row["tier"], row["evidence"]) for key, row in found.items()}
+
+
+def _history(site: Path, lang: str) -> tuple[dict[str, list[str]], str]:
+    """Return the tier grid as a screen reader reads it, each country's cells by name, and its caveats' text."""
+    section = _html(site, lang).split('<section id="history"')[1].split("</section>")[0]
+    grid = {
+        html.unescape(name): [
+            html.unescape(text) for text in re.findall(r'<span class="visually-hidden">([^<]*)</span>', row)
+        ]
+        for name, row in re.findall(r'<tr><th scope="row">([^<]*)</th>(.*?)</tr>', section, re.DOTALL)
+    }
+    caveats = " ".join(
+        re.sub(r"<[^>]+>", "", p) for p in re.findall(r'<p class="caveat">(.*?)</p>', section, re.DOTALL)
+    )
+    return grid, html.unescape(caveats)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_tier_grid_says_how_each_placement_is_known_in_the_page_s_language(
+    site: Path, lang: str, root: Path
+) -> None:
+    # Audit 3.14: the words a screen reader says for a cell, "2025: Tier 2 Watch List (two independent sources)",
+    # for a placement of each kind of evidence, with the pinned labels; a placement read in its own narrative
+    # says its tier alone. The codes are the reference files', not the package's.
+    reference, names = _reference_placements(root), _country_names(root)
+    grid, caveats = _history(site, lang)
+    labels = PINNED["labels"]
+    kinds = set()
+    for iso3, year in (("BRN", 2025), ("SGP", 2016), ("IDN", 2025), ("IDN", 2024), ("MMR", 2018)):
+        tier, evidence = reference[iso3, year]
+        said = f"{year}: {labels['tier'][tier][IN[lang]]}"
+        if evidence != "report_text":
+            said += f" ({labels['evidence'][evidence][IN[lang]]})"
+        (cell,) = [text for text in grid[names[iso3][IN[lang]]] if text.startswith(f"{year}: ")]
+        assert cell == said, (iso3, year)
+        kinds.add(evidence)
+    assert kinds == set(labels["evidence"])  # each kind of evidence, with its own words
+    # Every caveat under the grid in the page's language: the Indonesian page never shows the English note.
+    noted = [p for p in atd.load_tip_tier_placements() if p.note]
+    assert len(noted) == 34
+    for placement in noted:
+        shown, other = (
+            (placement.note, placement.note_indonesian) if lang == "en" else (placement.note_indonesian, placement.note)
+        )
+        assert shown is not None and other is not None  # a placement's note comes in both languages
+        assert shown in caveats and other not in caveats, (placement.country_iso3, placement.report_year)
 
 
 @pytest.mark.parametrize(("lang", "vintage"), [("en", "1 December 2024"), ("id", "1 Desember 2024")])
@@ -219,7 +327,7 @@ def test_every_chart_says_where_it_comes_from_and_gives_itself_away(site: Path, 
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_each_chart_s_download_is_the_drawing_a_desktop_shows_and_the_page_says_so(site: Path, lang: str) -> None:
     html = _html(site, lang)
-    said = words_in("page", lang)["download_chart_screen"]
+    said = PINNED["page"]["download_chart_screen"][IN[lang]]
     for name in ("cases", "suspects", "map", "timeline"):
         figure = html.split(f'<figure id="figure-{name}"')[1].split("</figure>")[0]
         chart = figure.split('<div class="chart">')[1].split("</div></div>")[0] + "</div>"
@@ -249,8 +357,7 @@ URL_FIELDS: dict[str, Callable[[dict[str, Any], str], None]] = {
 @pytest.mark.parametrize(
     "url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "vbscript:msgbox(1)", "JavaScript:x"]
 )
-def test_untrusted_addresses_never_become_links(tmp_path: Path, url: str) -> None:
-    copy = atd.export("csv", tmp_path / "copy")
+def test_untrusted_addresses_never_become_links(tmp_path: Path, copy: Path, url: str) -> None:
     descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
     for name, put in URL_FIELDS.items():  # every field of the descriptor that holds an address
         if name != "homepage":
@@ -281,42 +388,29 @@ def _values(tree: object) -> list[object]:
     return [tree]
 
 
-def test_a_source_address_that_is_no_web_address_makes_the_copy_invalid(tmp_path: Path) -> None:
-    copy = atd.export("csv", tmp_path / "copy")
-    sources = copy / "resources" / "sources.csv"
-    sources.write_text(sources.read_text(encoding="utf-8").replace("https://www.iso.org/", "javascript:x//"), "utf-8")
+def test_a_source_address_that_is_no_web_address_makes_the_copy_invalid(
+    tmp_path: Path, copy: Path, replace_in: Callable[[Path, str, str, str], Path]
+) -> None:
+    replace_in(copy, "sources", "https://www.iso.org/", "javascript:x//")
     with pytest.raises(atd.DataError, match=r"sources.csv: row 7: field 'url': does not match"):
         build_page(tmp_path / "site", copy)
     assert not (tmp_path / "site").exists()
 
 
-def test_command_line_builds_from_a_copy_and_refuses_a_full_folder(tmp_path: Path) -> None:
-    copy = atd.export("csv", tmp_path / "copy")
-    result = subprocess.run(
-        [str(SCRIPT), "page", "--output", str(tmp_path / "site"), "--datapackage", str(copy)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def test_command_line_builds_from_a_copy_and_refuses_a_full_folder(tmp_path: Path, copy: Path, cli: Cli) -> None:
+    result = cli("page", "--output", str(tmp_path / "site"), "--datapackage", str(copy))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "id" / "index.html").is_file()
-    again = subprocess.run(
-        [str(SCRIPT), "page", "--output", str(tmp_path / "site")], capture_output=True, text=True, check=False
-    )
+    again = cli("page", "--output", str(tmp_path / "site"))
     assert again.returncode == 2 and str(tmp_path / "site") in again.stderr and "--force" in again.stderr
-    forced = subprocess.run(
-        [str(SCRIPT), "page", "--output", str(tmp_path / "site"), "--force"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    forced = cli("page", "--output", str(tmp_path / "site"), "--force")
     assert forced.returncode == 0, forced.stderr
 
 
-def test_a_broken_copy_builds_nothing(tmp_path: Path) -> None:
-    copy = atd.export("csv", tmp_path / "copy")
-    cases = copy / "resources" / "trafficking_cases.csv"
-    cases.write_text(cases.read_text(encoding="utf-8").replace("2023,998,", "2023,many,"), encoding="utf-8")
+def test_a_broken_copy_builds_nothing(
+    tmp_path: Path, copy: Path, replace_in: Callable[[Path, str, str, str], Path]
+) -> None:
+    replace_in(copy, "trafficking_cases", "2023,998,", "2023,many,")
     with pytest.raises(atd.DataError, match=r"trafficking_cases\.csv: row 9: field 'cases'"):
         build_page(tmp_path / "site", copy)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copy"]

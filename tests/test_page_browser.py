@@ -13,6 +13,7 @@ import csv
 import json
 import os
 import re
+import sys
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -23,7 +24,11 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 import asean_tip_data as atd
 from asean_tip_data._page.build import build_page
-from asean_tip_data._words.i18n import words_in
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 Need = Callable[[object, str, str], None]
 CHROMIUM = os.environ.get("ASEAN_TIP_DATA_CHROMIUM", "/usr/bin/chromium")
@@ -34,6 +39,9 @@ HOSTILE = '<script>window.pwned = 1</script><img src="x" onerror="window.pwned =
 SCREENS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 PAGES = ["index", *(f"tables/{name}" for name in atd.resource_names())]
 MARKS = {"1", "2", "2W", "3"}
+# Every word a reader sees, written out by hand: what the page must say, never read from the package (audit 2.4).
+PINNED = tomllib.loads((Path(__file__).parent / "fixtures" / "words-pinned.toml").read_text(encoding="utf-8"))
+IN = {"en": 0, "id": 1}  # each pinned entry is [English, Indonesian]
 # English words that no Indonesian sentence has: one of them in the Indonesian page's own text
 # (outside data values, codes, citations and text marked as another language) is English left over.
 ENGLISH = re.compile(
@@ -179,9 +187,15 @@ def test_each_country_s_mark_lies_inside_it_and_every_country_is_named(visit: An
     )
     placements = {p.country_iso3: p for p in atd.load_tip_tier_placements() if p.report_year == 2023}
     names = _names(lang)
-    labels = {names[iso3]: atd.label("tier", p.tier, lang) for iso3, p in placements.items()}
+    labels = {names[iso3]: PINNED["labels"]["tier"][p.tier][IN[lang]] for iso3, p in placements.items()}
     marked = {mark_label.split(":")[0] for mark_label, _ in found}
     assert marked == set(labels)  # every state has a mark or a ring
+    # As the 2023 report places them (the article's Figure 1), with the move since 2022, in the page's language.
+    said = {"en": ["Philippines: Tier 1 (remained)", "Indonesia: Tier 2 (upgraded)", "Myanmar: Tier 3 (remained)",
+                   "Viet Nam: Tier 2 Watch List (upgraded)"],
+            "id": ["Filipina: Tingkat 1 (tetap)", "Indonesia: Tingkat 2 (dinaikkan)", "Myanmar: Tingkat 3 (tetap)",
+                   "Vietnam: Daftar Pengawasan Tingkat 2 (dinaikkan)"]}  # fmt: skip
+    assert set(said[lang]) <= {mark_label for mark_label, _ in found}
     for mark_label, shape_label in found:
         assert shape_label == mark_label  # and it lies on that state's own shape
         name = mark_label.split(":")[0]
@@ -314,10 +328,27 @@ def test_evidence_marks_their_legend_and_the_count_caveats_are_seen(visit: Any, 
     assert starred.count() == len(noted) == len(expected) == 34
     legend = grid.locator("ul.legend li", has_text="*")
     assert legend.count() == 1 and legend.is_visible()
-    assert (words_in("page", lang)["mark_noted"].split(":")[0]) in legend.inner_text()
+    assert PINNED["page"]["mark_noted"][IN[lang]].split(":")[0] in legend.inner_text()
+    # How each placement is known, in the words a screen reader says for its cell (audit 3.14): the pinned labels of
+    # its tier and of its evidence, for a placement of each kind (the codes as the reference files give them); one
+    # read in its own narrative says its tier alone.
+    names, labels = _names(lang), PINNED["labels"]
+    evidence = {(r["country_iso3"], int(r["report_year"])): r["evidence"] for r in _reference_evidence()}
+    cells = [
+        ("BRN", 2025, "Tier 2 Watch List"),
+        ("SGP", 2016, "Tier 2"),
+        ("IDN", 2025, "Tier 2"),
+        ("IDN", 2024, "Tier 2"),
+    ]
+    assert {evidence[iso3, year] for iso3, year, _ in cells} == set(labels["evidence"])
+    for iso3, year, tier in cells:
+        said = f"{year}: {labels['tier'][tier][IN[lang]]}"
+        if evidence[iso3, year] != "report_text":
+            said += f" ({labels['evidence'][evidence[iso3, year]][IN[lang]]})"
+        row = grid.locator("tr", has=page.get_by_role("rowheader", name=names[iso3], exact=True))
+        assert row.get_by_role("cell", name=said, exact=True).count() == 1, said
     notes = grid.locator("p.caveat")
     assert notes.count() >= 1 and all(notes.nth(i).is_visible() for i in range(notes.count()))
-    names = _names(lang)
     text = " ".join(notes.all_inner_texts())
     for placement in noted:
         assert names[placement.country_iso3] in text and str(placement.report_year) in text
@@ -357,7 +388,7 @@ def test_the_placements_table_filters_and_sorts_and_is_whole_without_script(visi
     opened = visit(lang, "tables/tip_tier_placements", "phone")
     rows = opened.page.locator("table.records tbody tr")
     assert rows.count() == 110
-    opened.page.get_by_label(words_in("page", lang)["filter"]).fill("Indonesia")
+    opened.page.get_by_label(PINNED["page"]["filter"][IN[lang]]).fill("Indonesia")
     assert rows.count() == 10
 
     def years() -> list[int]:
@@ -394,15 +425,43 @@ def _own_text(page: Page) -> list[str]:
     )
 
 
+def _data_in_english() -> tuple[list[str], list[tuple[str, str, str]]]:
+    """Return the data's values that no Indonesian text stands in for, longest first, and each English text that has
+    its Indonesian twin (where the two differ), with where it is.
+
+    A value of a field with no ``*_indonesian`` twin (a city, a publisher, a code, an Indonesian text) is shown as it
+    is on either page. An English note, definition, name or summary never is on an Indonesian page: its twin is.
+    """
+    # Names Indonesian text keeps in English beside their gloss (the term base's list): "AMMTC (ASEAN Ministerial
+    # Meeting on Transnational Crime, Pertemuan Tingkat Menteri ...)" is Indonesian, as Kemlu writes it.
+    kept = set(json.loads((Path(__file__).parent / "term_base.json").read_text(encoding="utf-8"))["kept_in_english"])
+    shown_as_is: set[str] = set(kept)
+    english: list[tuple[str, str, str]] = []
+    for name in atd.resource_names():
+        fields = [f["name"] for f in atd.table_schema(name)["fields"]]
+        for number, record in enumerate(atd.load(name), start=2):
+            row = record.model_dump()
+            for field in fields:
+                value, twin = row[field], row.get(f"{field}_indonesian")
+                if f"{field}_indonesian" not in fields:
+                    shown_as_is.add(str(value))
+                elif value is not None and twin is not None and value != twin and value not in kept:
+                    english.append((f"{name}.csv row {number} {field}", str(value), str(twin)))
+    return sorted((v for v in shown_as_is if len(v) > 3), key=len, reverse=True), english
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_the_indonesian_pages_have_no_english_sentence(visit: Any, page: str) -> None:
     opened = visit("id", page)
-    data = {str(value) for name in atd.resource_names() for r in atd.load(name) for value in r.model_dump().values()}
+    shown_as_is, english = _data_in_english()
+    assert len(english) > 150  # every note, definition, name and summary that has its Indonesian twin
     for text in _own_text(opened.page):
-        # Chart and map labels carry data values (the meetings' cities, the countries' names).
-        for value in sorted(data, key=len, reverse=True):
-            if len(value) > 3:
-                text = text.replace(value, " ")
+        # An English text of the data in place of its Indonesian twin (audit 3.6): the English caveat of a
+        # placement in the Indonesian grid, a country's English name in a chart's label.
+        assert [(where, value) for where, value, _ in english if value in text] == []
+        # Chart and map labels carry data values that are no language's (the meetings' cities, codes).
+        for value in shown_as_is:
+            text = text.replace(value, " ")
         found = [text[max(0, m.start() - 40) : m.end() + 40] for m in ENGLISH.finditer(text)]
         assert found == []
 

@@ -10,16 +10,13 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 import asean_tip_data as atd
+from asean_tip_data._gate.rules import evidence, ministry_statement
 from asean_tip_data.cli import main
-
-
-@pytest.fixture
-def copy(tmp_path: Path) -> Path:
-    return atd.export("csv", tmp_path / "copy")
 
 
 def _rewrite(copy: Path, name: str, keep: object) -> list[dict[str, str]]:
@@ -110,3 +107,79 @@ def test_a_statement_that_is_not_the_ministry_s_gives_no_ministry_statement(copy
 
 def _cli(*args: str) -> int:
     return main(list(args))
+
+
+def _page(kind: str, family: str) -> SimpleNamespace:
+    return SimpleNamespace(kind=kind, source_family=family)
+
+
+# Each branch of the rule as the descriptor's description of placement_sources words it: `report_text` where a
+# page of that year's report text was read; else `next_report_text` where the next year's narrative was; else
+# `two_sources` where at least two source families give it in pages other than the report's text; else
+# `one_source`. A report page that does not show its year is the report's text, and no family of its own.
+@pytest.mark.parametrize(
+    ("pages", "expected"),
+    [
+        pytest.param([], None, id="no page"),
+        pytest.param([_page("news", "a"), _page("report_text", "us-state")], "report_text", id="report text"),
+        pytest.param(
+            [_page("next_report_text", "us-state"), _page("report_text", "us-state")],
+            "report_text",
+            id="this year first",
+        ),
+        pytest.param(
+            [_page("news", "a"), _page("government_statement", "b"), _page("next_report_text", "us-state")],
+            "next_report_text",
+            id="next year's narrative before two families",
+        ),
+        pytest.param([_page("news", "a"), _page("government_statement", "b")], "two_sources", id="two families"),
+        pytest.param([_page("news", "a"), _page("news", "a")], "one_source", id="two pages of one family"),
+        pytest.param([_page("reference", "c")], "one_source", id="one page"),
+        pytest.param(
+            [_page("report_text_undated", "us-state"), _page("news", "a")],
+            "one_source",
+            id="undated report, one family",
+        ),
+        pytest.param(
+            [_page("report_text_undated", "us-state"), _page("news", "a"), _page("news", "b")],
+            "two_sources",
+            id="undated report, two families",
+        ),
+    ],
+)
+def test_evidence_follows_the_pages_as_the_descriptor_says(pages: list[SimpleNamespace], expected: str | None) -> None:
+    assert evidence(None, pages) == expected
+
+
+def _said(value: int, unit: str = "cases", by_ministry: bool = True) -> SimpleNamespace:
+    return SimpleNamespace(value=value, unit=unit, by_ministry=by_ministry)
+
+
+# What the ministry has said of a printed count of 752, as the descriptor words `ministry_statement`: only the
+# statements of the ministry Table 1 credits count.
+@pytest.mark.parametrize(
+    ("statements", "expected"),
+    [
+        pytest.param([], None, id="nothing said"),
+        pytest.param([_said(900, by_ministry=False)], None, id="not the ministry s"),
+        pytest.param([_said(752), _said(752), _said(900, by_ministry=False)], "confirms", id="the same, twice"),
+        pytest.param([_said(752), _said(900)], "conflicting", id="the same and another"),
+        pytest.param([_said(752, unit="victims")], "qualifies", id="the same number of victims"),
+        pytest.param([_said(752, unit="victims"), _said(900)], "qualifies", id="victims and another number"),
+        pytest.param([_said(900), _said(361)], "contradicts", id="other numbers"),
+    ],
+)
+def test_ministry_statement_follows_the_ministry_s_own_statements(
+    statements: list[SimpleNamespace], expected: str | None
+) -> None:
+    assert ministry_statement(SimpleNamespace(cases=752), statements) == expected
+
+
+@pytest.mark.parametrize("name", ["tip_tier_placements", "placement_sources", "trafficking_cases", "case_statements"])
+def test_neither_table_of_a_rule_is_handed_out_when_the_rule_fails(copy: Path, name: str) -> None:
+    # Each table of a broken pair is refused with the same message, whichever of the two is asked for first.
+    _rewrite(copy, "placement_sources", lambda rows: [r for r in rows if r["country_iso3"] != "SGP"])
+    _rewrite(copy, "case_statements", lambda rows: [r for r in rows if r["value"] != "900"])
+    table = "tip_tier_placements" if name in ("tip_tier_placements", "placement_sources") else "trafficking_cases"
+    with pytest.raises(atd.DataError, match=f"{table}.csv: row [0-9]+: field '[a-z_]+': .* does not follow"):
+        atd.load(name, copy)

@@ -197,17 +197,18 @@ def _validate(datapackage: str | None) -> int:
         problems = [str(exc)]
     else:
         problems = list(validate(package))
+    # Whole sentences to translate, never pieces joined: word order differs between languages.
     checked = _("models and keys")
     # frictionless reads only a copy our own checks passed, staged from the bytes they read.
     if not problems:
         try:
             import frictionless
         except ImportError:
-            checked += _("; install frictionless for the full Table Schema check")
+            checked = _("models and keys; install frictionless for the full Table Schema check")
         else:
             from ._gate.frictionless import problems as frictionless_problems
 
-            checked += _(" and frictionless")
+            checked = _("models and keys, and the Table Schema with frictionless")
             problems = frictionless_problems(frictionless, package)
     if problems:
         invalid = _("INVALID")
