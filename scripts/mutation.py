@@ -111,13 +111,16 @@ def mutmut_env(tree: Path, hits: Path) -> dict[str, str]:
     return env
 
 
-def prepare_mutants(tree: Path, browser: bool) -> None:
+def with_browser(tree: Path) -> None:
+    """Take tests/test_page_browser.py into the tests [tool.mutmut] runs, in the scratch copy's pyproject.toml."""
+    pyproject = (tree / "pyproject.toml").read_text(encoding="utf-8")
+    if BROWSER_IGNORE not in pyproject:
+        raise SystemExit(f"pyproject.toml's [tool.mutmut] has no line {BROWSER_IGNORE}")
+    (tree / "pyproject.toml").write_text(pyproject.replace(BROWSER_IGNORE, ""), encoding="utf-8")
+
+
+def prepare_mutants(tree: Path) -> None:
     """Give mutants/ every file the tests read beside src/ (mutmut copies src/ and tests/ itself)."""
-    if browser:
-        pyproject = (tree / "pyproject.toml").read_text(encoding="utf-8")
-        if BROWSER_IGNORE not in pyproject:
-            raise SystemExit(f"pyproject.toml's [tool.mutmut] has no line {BROWSER_IGNORE}")
-        (tree / "pyproject.toml").write_text(pyproject.replace(BROWSER_IGNORE, ""), encoding="utf-8")
     mutants = tree / "mutants"
     (mutants / "src").mkdir(parents=True)  # on the path before any import looks there
     for entry in tree.iterdir():
@@ -245,7 +248,9 @@ def code_pass(tree: Path, python: Path, args: argparse.Namespace) -> list[str]:
     """Run mutmut over [tool.mutmut]'s modules in ``tree``; return the report's lines."""
     started = time.monotonic()
     if not args.again:
-        prepare_mutants(tree, args.browser)
+        prepare_mutants(tree)
+    if args.browser:  # after prepare_mutants or refresh_tests, which copy pyproject.toml as it is
+        with_browser(tree)
     # Inside the environment's folder: the tests allow a command to open files there (tests/test_gate.py's
     # audit of what reading hostile copies opens), and the bridge's file must not fail them.
     hits = python.parent.parent / "subprocess-hits.txt"
