@@ -513,15 +513,23 @@ def test_a_usage_error_is_exit_2_even_where_its_message_cannot_be_written(
     assert result.returncode == 2 and result.stdout == ""
 
 
+@pytest.mark.parametrize("entry", ["script", "module"])
 @pytest.mark.parametrize("shutdown", ["os.abort()", "sys.stderr.write('shutdown ran\\n')"])
-def test_the_command_ends_with_its_own_code_whatever_the_interpreter_s_shutdown_would_do(shutdown: str) -> None:
+def test_the_command_ends_with_its_own_code_whatever_the_interpreter_s_shutdown_would_do(
+    shutdown: str, entry: str, program: Path
+) -> None:
     # 1.22.1 in CI: `summary` on a bad Parquet copy said its one line, then pyarrow's threads aborted
     # Python's shutdown (exit -6, "terminate called without an active exception"). The console script
-    # and `python -m` end the process once both streams are flushed, so no shutdown step runs.
+    # and `python -m` end the process once both streams are flushed, so no shutdown step runs. Run
+    # through the installed script and the package's __main__, so that each is held to it.
+    start = (
+        f"runpy.run_path({str(program)!r}, run_name='__main__')"
+        if entry == "script"
+        else "runpy.run_module('asean_tip_data', run_name='__main__', alter_sys=True)"
+    )
     code = (
-        f"import atexit, os, sys\natexit.register(lambda: {shutdown})\n"
-        "sys.argv = ['asean-tip-data', 'summary', '--datapackage', 'no-such-folder']\n"
-        "from asean_tip_data.cli import run\nrun()"
+        f"import atexit, os, runpy, sys\natexit.register(lambda: {shutdown})\n"
+        f"sys.argv = ['asean-tip-data', 'summary', '--datapackage', 'no-such-folder']\n{start}"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert (result.returncode, result.stdout) == (2, "")
