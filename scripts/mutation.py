@@ -231,8 +231,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_mutmut(command: list[str], tree: Path, env: dict[str, str], minutes: float | None) -> None:
-    """Run mutmut; after ``minutes``, interrupt it as Ctrl-C does: it stops its workers and keeps its results."""
-    with subprocess.Popen(command, cwd=tree, env=env) as mutmut:
+    """Run mutmut; after ``minutes``, interrupt it as Ctrl-C does: it stops its workers and keeps its results.
+
+    mutmut runs with ``debug = true`` (added to the copy's [tool.mutmut]): without it, mutmut's capture
+    of the output made its run of the unmutated tests fail here with no word of why (mutmut 3.8.1,
+    twice in two runs; with debug, none in two). What it prints, every test's line, goes to a file.
+    """
+    pyproject = (tree / "pyproject.toml").read_text(encoding="utf-8")
+    if "\ndebug = true\n" not in pyproject:
+        shown = pyproject.replace("[tool.mutmut]\n", "[tool.mutmut]\ndebug = true\n", 1)
+        (tree / "pyproject.toml").write_text(shown, encoding="utf-8")
+    output = tree.parent / "mutmut-output.txt"
+    print(f"== mutmut's own output: {output}", flush=True)
+    with (
+        output.open("a", encoding="utf-8") as log,
+        subprocess.Popen(command, cwd=tree, env=env, stdout=log, stderr=subprocess.STDOUT) as mutmut,
+    ):
         try:
             code = mutmut.wait(timeout=None if minutes is None else minutes * 60)
         except subprocess.TimeoutExpired:
@@ -241,7 +255,7 @@ def run_mutmut(command: list[str], tree: Path, env: dict[str, str], minutes: flo
             code = mutmut.wait()
             code = 0 if code in (0, 1, -signal.SIGINT) else code
     if code != 0:
-        raise SystemExit(f"mutmut ended with exit code {code}")
+        raise SystemExit(f"mutmut ended with exit code {code}; what it printed is in {output}")
 
 
 def code_pass(tree: Path, python: Path, args: argparse.Namespace) -> list[str]:

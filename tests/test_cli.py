@@ -10,6 +10,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -18,6 +19,11 @@ import pytest
 import yaml
 
 import asean_tip_data as atd
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 Need = Callable[[object, str, str], None]
@@ -80,6 +86,7 @@ def test_summary_gives_the_headline_figures(cli: Cli) -> None:
     assert "POLRI Attaché (ATPOL)                5  MYS 1, PHL 1, SGP 1, THA 1, TLS 1" in out
     assert "POLRI Technical Staff (STAFNISPOL)   6  MYS 5, PHL 1" in out
     assert "AMMTC  19 meetings, 3 online; first 18 December 1997 (Manila), last 8 September 2025 (Melaka)" in out
+    assert "SOMTC  24 meetings, 3 online; first 28 December 2001 (Bangkok), last 24 June 2024 (Vientiane)" in out
     assert "not in the article, from other pages (see its note: asean-tip-data show meetings): AMMTC 19" in out
     assert "in force                   11" in out
     # The tier history: countries by every report the data holds, to the latest, with its legend.
@@ -90,10 +97,160 @@ def test_summary_gives_the_headline_figures(cli: Cli) -> None:
     assert re.search(r"The latest TIP Report the data holds \(2025\)", out) and re.search(
         r"\n  Lao People's Democratic Republic +Tier 3\* +downgraded", out
     )
-    assert "Legend: 1 = Tier 1, 2 = Tier 2, 2W = Tier 2 Watch List, 3 = Tier 3" in out
+    assert "\n  Legend: 1 = Tier 1, 2 = Tier 2, 2W = Tier 2 Watch List, 3 = Tier 3\n" in out  # under the grid
     # Each mark, explained in one line that says where its notes are.
     assert "\n† the ministry, or another source, gives another count" in out and "show trafficking_cases)" in out
     assert "\n* known otherwise than from that year's report text" in out and "show tip_tier_placements)" in out
+
+
+_GRID_CODES = {"Tier 1": "1", "Tier 2": "2", "Tier 2 Watch List": "2W", "Tier 3": "3"}  # the summary's legend
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_summary_s_tiers_are_the_reference_s_placements_in_the_reader_s_words(lang: str, cli: Cli) -> None:
+    # Every placement shown (the grid of every report, Figure 1's 2023 and the latest, 2025) against the verified
+    # reference files, with the tier and change words of words-pinned.toml: nothing here comes from the package.
+    fixtures = Path(__file__).parent / "fixtures"
+    reference: dict[tuple[str, int], tuple[str, str]] = {}
+    for name in ("tip-tier-placements-2016-2023.csv", "tip-tier-placements-2024-2025.csv"):
+        with (fixtures / name).open(encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f):
+                reference[r["country_iso3"], int(r["report_year"])] = (r["tier"], r["placement_change"])
+    pinned = tomllib.loads((fixtures / "words-pinned.toml").read_text(encoding="utf-8"))["labels"]
+    index = ("en", "id").index(lang)
+    if lang == "id":
+        with (fixtures / "indonesian-country-names.csv").open(encoding="utf-8", newline="") as f:
+            iso3_of = {r["name_indonesian"]: r["iso3"] for r in csv.DictReader(f)}
+    else:
+        iso3_of = {c.name: c.iso3 for c in atd.load_countries()}  # the names the data gives, as keys only
+    lines = cli("summary", "--lang", lang).stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if re.match(r"  \w+ +2016 +2017 ", line))
+    header, grid = lines[at], lines[at + 2 : at + 13]
+    years = [int(y) for y in header.split()[1:]]
+    assert years == list(range(2016, 2026))
+    for row in grid:
+        iso3 = iso3_of[row[2 : header.index("2016")].strip()]
+        cells = [row[header.index(str(y)) :][:4].strip().rstrip("*") for y in years]
+        assert cells == [_GRID_CODES[reference[iso3, y][0]] for y in years], row
+    assert {iso3_of[row[2 : header.index("2016")].strip()] for row in grid} == {i for i, _ in reference}
+    tables = [i for i, line in enumerate(lines) if re.match(r"  -+  -+  -+$", line)]
+    assert len(tables) == 2  # Figure 1 (2023), then the latest report (2025)
+    for year, at in zip((2023, 2025), tables, strict=True):
+        rows = [re.split(r" {2,}", line.strip()) for line in lines[at + 1 : at + 12]]
+        assert {iso3_of[name] for name, _, _ in rows} == {i for i, y in reference if y == year}
+        for name, tier, change in rows:
+            expected_tier, expected_change = reference[iso3_of[name], year]
+            assert tier.rstrip("*") == pinned["tier"][expected_tier][index], (year, name)
+            assert change == pinned["placement_change"][expected_change][index], (year, name)
+
+
+def _printed(title: str) -> list[list[str]]:
+    """Return the rows (header first, where printed) of one table of tests/fixtures/printed_tables.md."""
+    text = (Path(__file__).parent / "fixtures" / "printed_tables.md").read_text(encoding="utf-8")
+    section = text.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+    return [line.split("\t") for line in section.strip("\n").split("\n")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "statuses"),
+    [
+        ("en", {"Applicable": "in force", "On Extension": "under renewal", "In the Making": "in preparation"}),
+        (
+            "id",
+            {"Applicable": "berlaku", "On Extension": "dalam proses perpanjangan", "In the Making": "dalam penyusunan"},
+        ),
+    ],
+)
+def test_summary_gives_tables_1_2_and_appendix_3_as_printed(lang: str, statuses: dict[str, str], cli: Cli) -> None:
+    # Each year's count as Table 1 prints it, its bar in proportion (the largest 40 blocks); Table 2's suspects;
+    # Appendix 3's MoUs counted by the status printed, named in the reader's words (words-pinned.toml).
+    out = cli("summary", "--lang", lang).stdout
+    cases = {int(year): int(count) for year, count in _printed("Table 1")[1:]}
+    for year, count in cases.items():
+        blocks = round(40 * count / max(cases.values()))
+        assert re.search(rf"\n  {year} +{count}[† ] {'█' * blocks}\n", out), year
+    years, counts = _printed("Table 2")
+    assert "\n  " + " · ".join(f"{y}: {n}" for y, n in zip(years[1:], counts[1:], strict=True)) + "\n" in out
+    printed = Counter(re.sub(r"</?b>", "", row[-1]) for row in _printed("Appendix 3"))
+    for status, count in printed.items():
+        assert re.search(rf"\n  {statuses[status]} +{count}\n", out), status
+
+
+def _edit_rows(copy: Path, name: str, edit: Callable[[list[list[str]]], list[list[str]]]) -> None:
+    """Rewrite table ``name`` of the copy with the rows (its header first) that ``edit`` returns."""
+    path = copy / "resources" / f"{name}.csv"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(edit(list(csv.reader(io.StringIO(path.read_text("utf-8"))))))
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("lang", "forum", "other"), [("en", "SOMTC", "AMMTC"), ("id", "AMMTC", "SOMTC")])
+def test_summary_says_so_of_a_forum_without_meetings(lang: str, forum: str, other: str, copy: Path, cli: Cli) -> None:
+    # A copy without one forum's rows: its line says there are none, in the reader's language (words-pinned.toml),
+    # and the other forum's line still follows.
+    _edit_rows(copy, "meetings", lambda rows: [row for row in rows if row[0] != forum])
+    result = cli("summary", "--lang", lang, "--datapackage", str(copy))
+    assert result.returncode == 0, result.stderr
+    none_held = {"en": "no meetings", "id": "tidak ada pertemuan"}[lang]
+    assert f"\n  {forum}  {none_held}\n" in result.stdout
+    assert re.search(rf"\n  {other}  \d+ (meetings|pertemuan), 3 (online|daring); ", result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("lang", "last", "later"),
+    [
+        ("en", "last 24 June 2024 (online)", "\n  not in the article, from other pages (see its note: "),
+        (
+            "id",
+            "terakhir 24 Juni 2024 (daring)",
+            "\n  tidak tercantum dalam artikel, dari laman lain (lihat catatannya: ",
+        ),
+    ],
+)
+def test_summary_names_an_online_meeting_and_every_meeting_the_article_does_not_print(
+    lang: str, last: str, later: str, copy: Path, cli: Cli
+) -> None:
+    # The 24th SOMTC made online and not printed (its note and sources those of the 19th AMMTC): the summary says
+    # "online" where a city would be, counts it, and lists it after the 19th AMMTC.
+    def edit(rows: list[list[str]]) -> list[list[str]]:
+        header, ammtc = rows[0], next(r for r in rows if r[:2] == ["AMMTC", "19"])
+        at = {name: header.index(name) for name in header}
+        for row in rows:
+            if row[:2] == ["SOMTC", "24"]:
+                for name in ("name_as_printed", "chair_as_printed", "dates_as_printed", "venue_as_printed", "city"):
+                    row[at[name]] = ""
+                row[at["article_ref"]], row[at["online"]] = "", "true"
+                for name in ("note", "note_indonesian", "note_source_ids"):
+                    row[at[name]] = ammtc[at[name]]
+        return rows
+
+    _edit_rows(copy, "meetings", edit)
+    result = cli("summary", "--lang", lang, "--datapackage", str(copy))
+    assert result.returncode == 0, result.stderr
+    assert re.search(rf"\n  SOMTC  24 \w+, 4 \w+; .*, {re.escape(last)}\n", result.stdout)
+    assert later + "asean-tip-data show meetings): AMMTC 19, SOMTC 24\n" in result.stdout
+
+
+def test_summary_draws_no_bar_for_none_and_one_block_for_the_least(copy: Path, cli: Cli) -> None:
+    # Table 1 with 0 cases in 2016 and 1 in 2017 (2023's 998 the longest bar): no bar for 0, one block for 1.
+    changed = {"2016": "0", "2017": "1"}
+    _edit_rows(copy, "trafficking_cases", lambda rows: [[r[0], changed.get(r[0], r[1]), *r[2:]] for r in rows])
+    result = cli("summary", "--datapackage", str(copy))
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"\n  2016 +0†? *\n  2017 +1 +█\n", result.stdout)
+
+
+def test_summary_leaves_a_report_without_a_placement_blank_in_the_grid(copy: Path, cli: Cli) -> None:
+    # A copy may lack a placement (Indonesia's of 2016 here, with its pages): its cell stays empty, never a mark.
+    for name in ("tip_tier_placements", "placement_sources"):
+        _edit_rows(copy, name, lambda rows: [row for row in rows if row[:2] != ["IDN", "2016"]])
+    result = cli("summary", "--datapackage", str(copy))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if re.match(r"  country +2016 ", line))
+    header, row = lines[at], next(line for line in lines[at:] if line.startswith("  Indonesia "))
+    assert row[header.index("2016") :][:4].strip() == ""  # no placement, no mark
+    assert row[header.index("2017") :][:4].strip() == "2"
 
 
 @pytest.mark.parametrize(

@@ -151,8 +151,13 @@ def test_summary_and_list_in_indonesian(cli: Cli) -> None:
     assert "  berlaku                    11" in summary
     assert "AMMTC  19 pertemuan, 3 daring; pertama 18 Desember 1997 (Manila)" in summary
     assert "terakhir 8 September 2025 (Melaka)" in summary and "tidak tercantum dalam artikel" in summary
+    somtc = "SOMTC  24 pertemuan, 3 daring; pertama 28 Desember 2001 (Bangkok), terakhir 24 Juni 2024 (Vientiane)"
+    assert somtc in summary
     assert re.search(r"Indonesia +Tingkat 2 +dinaikkan", summary)
-    assert "Keterangan: 1 = Tingkat 1, 2 = Tingkat 2, 2W = Daftar Pengawasan Tingkat 2, 3 = Tingkat 3" in summary
+    assert "\n  Keterangan: 1 = Tingkat 1, 2 = Tingkat 2, 2W = Daftar Pengawasan Tingkat 2, 3 = Tingkat 3\n" in summary
+    # Table 3's positions by their Indonesian names (words-pinned.toml), the printed codes kept: 5 and 6 officers.
+    assert "\n  Atase Polri (ATPOL)              5  MYS 1, PHL 1, SGP 1, THA 1, TLS 1\n" in summary
+    assert "\n  Staf Teknis Polri (STAFNISPOL)   6  MYS 5, PHL 1\n" in summary
     assert "Trafficking" not in summary and "Table" not in summary
     listed = cli("list", "--lang", "id").stdout.splitlines()
     assert listed[0].split() == ["tabel", "baris", "judul"]
