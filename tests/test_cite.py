@@ -87,6 +87,8 @@ def test_text_and_bibtex() -> None:
     assert f"(version {atd.__version__})" in text
     bibtex = atd.cite("bibtex")
     assert "author = {{asean-tip-data maintainers}}" in bibtex and "pages = {229--250}" in bibtex
+    # The keys a reader's \cite{} uses: the dataset's name, and the article's first author and year, in lower case.
+    assert bibtex.startswith("@misc{asean_tip_data,\n") and "\n@article{muhammad_2024,\n" in bibtex
     assert atd.cite(lang="id").startswith("Dataset: Tim penyusun asean-tip-data (2026).")
 
 
