@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -161,6 +162,28 @@ def test_default_pandas_and_polars_keep_the_declared_types(exported: Path) -> No
     schema = pl.read_parquet(exported / "resources" / "sources.parquet").schema
     assert schema["year"] == pl.Int64 and schema["released"] == pl.Date
     assert pl.read_parquet(exported / "resources" / "meetings.parquet").schema["online"] == pl.Boolean
+
+
+def test_the_dataset_card_counts_each_config_s_rows_and_speaks_both_languages(
+    exported: Path, row_totals: dict[str, int]
+) -> None:
+    # The card's table as Hugging Face shows it: a config, its title and its rows (row_totals, written by hand);
+    # then the section in Indonesian, under its language's own name (words-pinned.toml), with the titles in it.
+    card = (exported / "README.md").read_text(encoding="utf-8")
+    english, indonesian = card.split("\n## Bahasa Indonesia\n")
+    rows = dict(re.findall(r"^\| `(\w+)` \| [^|]+ \| (\d+) \|$", english, re.MULTILINE))
+    assert {name: int(count) for name, count in rows.items()} == row_totals
+    assert "\n| `config` | judul |\n" in indonesian
+    assert "\n| `meetings` | Pertemuan AMMTC dan SOMTC |\n" in indonesian
+
+
+def test_a_bar_in_a_title_stays_in_its_cell_of_the_dataset_card(copy: Path, tmp_path: Path) -> None:
+    descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    glossary = next(r for r in descriptor["resources"] if r["name"] == "glossary")
+    glossary["title"] = glossary["title_translated"]["en"] = "Terms | abbreviations"
+    (copy / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    card = (atd.export("parquet", tmp_path / "parquet", copy) / "README.md").read_text(encoding="utf-8")
+    assert "\n| `glossary` | Terms \\| abbreviations | 42 |\n" in card  # Markdown's escaped bar: one cell
 
 
 def test_hugging_face_loads_every_config_with_its_types(
