@@ -440,6 +440,43 @@ def test_the_json_ld_names_the_data_s_variables_not_its_lists_of_sources(site: P
     }
 
 
+def test_the_json_ld_gives_each_download_its_media_type_and_a_title_in_both_languages(site: Path) -> None:
+    found = re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', (site / "index.html").read_text("utf-8"), re.S
+    )
+    assert found is not None
+    home = "https://asean-tip-data.github.io/asean-tip-data/downloads/"
+    downloads = {d["contentUrl"].removeprefix(home): d for d in json.loads(found[1])["distribution"]}
+    # IANA's media types, written out here; the Parquet one is the type Apache registered.
+    media = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet", "json": "application/json"}
+    media |= {"sqlite": "application/vnd.sqlite3", "ttl": "text/turtle", "jsonld": "application/ld+json"}
+    assert {path: d["encodingFormat"] for path, d in downloads.items()} == {
+        path: media[path.rsplit(".", 1)[1]] for path in downloads
+    }
+    # words-pinned.toml's [records]: what each file holds, in both languages; the DCAT records keep their names.
+    titles = {
+        "datapackage.json": ("Data Package descriptor", "Deskriptor Data Package"),
+        "parquet/datapackage.json": (
+            "Data Package descriptor of the Parquet files",
+            "Deskriptor Data Package untuk berkas Parquet",
+        ),
+        "asean-tip-data.sqlite": ("SQLite database of all tables", "Basis data SQLite berisi semua tabel"),
+        "resources/meetings.csv": ("AMMTC and SOMTC meetings (CSV)", "Pertemuan AMMTC dan SOMTC (CSV)"),
+        "parquet/resources/meetings.parquet": (
+            "AMMTC and SOMTC meetings (Parquet)",
+            "Pertemuan AMMTC dan SOMTC (Parquet)",
+        ),
+    }
+    for path, (english, indonesian) in titles.items():
+        named = [{"@language": "en", "@value": english}, {"@language": "id", "@value": indonesian}]
+        assert downloads[path]["name"] == named, path
+    assert downloads["dcat-ap.ttl"]["name"] == "dcat-ap.ttl"
+    # datasette's metadata beside the database, the default language's under the name datasette looks for.
+    metadata = [json.loads((site / "downloads" / n).read_text("utf-8")) for n in ("asean-tip-data.metadata.json",)]
+    metadata += [json.loads((site / "downloads" / "asean-tip-data.metadata.id.json").read_text("utf-8"))]
+    assert [m["databases"]["asean-tip-data"]["tables"]["errata"]["title"] for m in metadata] == ["Errata", "Ralat"]
+
+
 # Issue #32, item 4: the page's text filters are linear in a text's length. Failed on 1.17.0.
 
 
