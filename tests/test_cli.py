@@ -240,6 +240,14 @@ def test_summary_draws_no_bar_for_none_and_one_block_for_the_least(copy: Path, c
     assert re.search(r"\n  2016 +0†? *\n  2017 +1 +█\n", result.stdout)
 
 
+def test_summary_of_a_copy_whose_table_1_is_empty_has_the_heading_and_no_rows(copy: Path, cli: Cli) -> None:
+    for name in ("case_statements", "trafficking_cases"):  # the statements name Table 1's years
+        _edit_rows(copy, name, lambda rows: rows[:1])
+    result = cli("summary", "--datapackage", str(copy))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Trafficking cases with Indonesian victims (Table 1)\n\nIndonesian suspects")
+
+
 def test_summary_leaves_a_report_without_a_placement_blank_in_the_grid(copy: Path, cli: Cli) -> None:
     # A copy may lack a placement (Indonesia's of 2016 here, with its pages): its cell stays empty, never a mark.
     for name in ("tip_tier_placements", "placement_sources"):
