@@ -103,3 +103,27 @@ def test_every_record_credits_the_makers_and_the_source_as_the_descriptor_says(
     croissant = json.loads((root / "croissant.json").read_text(encoding="utf-8"))
     assert [c["name"] for c in croissant["creator"]] == makers
     assert not set(authors) & {c["title"] for c in descriptor["contributors"]}
+
+
+@pytest.mark.parametrize(
+    ("page", "report", "news"),
+    [
+        (
+            "index.html",
+            "U.S. Department of State (2017), 2017 Trafficking in Persons Report: Indonesia",
+            "(2023, 4 April)",
+        ),
+        (
+            "id/index.html",
+            "Departemen Luar Negeri Amerika Serikat (2017), Laporan TIP 2017, uraian tentang Indonesia",
+            "(4 April 2023)",
+        ),
+    ],
+)
+def test_a_note_s_sources_are_named_as_far_as_their_date_a_report_with_its_title(
+    site: Path, page: str, report: str, news: str
+) -> None:
+    # Table 1's notes cite the 2017 TIP Report's narrative and news reports: a publisher's reports of one year are
+    # told apart by their titles, a news report by its date (sources.csv's citations, written out here).
+    html = (site / page).read_text(encoding="utf-8")
+    assert f"<cite>{report}</cite>; <cite>Tribunnews {news}</cite>" in html
