@@ -176,6 +176,19 @@ def test_summary_gives_tables_1_2_and_appendix_3_as_printed(lang: str, statuses:
         assert re.search(rf"\n  {statuses[status]} +{count}\n", out), status
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_summary_is_its_sections_in_order_each_under_its_heading(lang: str, cli: Cli) -> None:
+    # The headings of words-pinned.toml's [summary], each opening a block after an empty line; Table 3's heading
+    # counts its 11 officers (the article's table, its sixth row naming two), the latest report is 2025's.
+    pinned = tomllib.loads((Path(__file__).parent / "fixtures" / "words-pinned.toml").read_text(encoding="utf-8"))
+    heading = {key: texts[("en", "id").index(lang)] for key, texts in pinned["summary"].items()}
+    blocks = cli("summary", "--lang", lang).stdout.rstrip("\n").split("\n\n")
+    expected = [heading[k] for k in ("cases", "suspects")] + [heading["officers"].format(11)]
+    expected += [heading[k] for k in ("meetings", "mous", "map")] + [heading["latest"].format(2025), heading["history"]]
+    assert [block.splitlines()[0] for block in blocks[:-1]] == expected
+    assert blocks[-1].splitlines() == [heading["disputed"].format("†"), heading["noted"].format("*")]  # the marks
+
+
 def _edit_rows(copy: Path, name: str, edit: Callable[[list[list[str]]], list[list[str]]]) -> None:
     """Rewrite table ``name`` of the copy with the rows (its header first) that ``edit`` returns."""
     path = copy / "resources" / f"{name}.csv"
