@@ -4,14 +4,14 @@ Run from an environment where asean-tip-data is installed:
 
     python benchmarks/bench_load.py [--runs 40]
 
-Three cold comparisons, each with its own baseline, in one run:
+Four cold comparisons, each with its own baseline, in one run:
 - a bare ``import asean_tip_data`` against ``import pydantic; from pydantic import BaseModel``;
 - importing and loading every resource against a process that imports pydantic and defines one
   model like ours (frozen, strict, defer_build, a constrained int, a date, a Literal, a pattern);
 - importing and loading one resource (Table 1, with the tables it refers to) against the same;
-- importing the modules a load runs, reading nothing, against the same: the floor of the two above,
-  what any load costs before it reads a byte (the models, the gate and the words of its messages).
-Cold runs alternate the four commands so that machine noise hits all alike; the figures to read are
+- importing the modules a load runs, reading nothing, against the same: the floor of the two loads
+  above, what any load costs before it reads a byte (the models, the gate and the words of its messages).
+Cold runs alternate the six commands so that machine noise hits all alike; the figures to read are
 the median paired ratios. Then a copy of 64 MiB, the most one file may hold, is validated beside a
 copy of the bundled data: the figure to read is the ratio of their costs per cell, which is near 1
 when a long file costs what a short one does. Nothing here asserts a time: the numbers are printed
@@ -89,7 +89,7 @@ def cold(runs: int) -> None:
     for (label, _, base_label, target), (name, base) in zip(PAIRS, bases, strict=True):
         paired = statistics.median(p[0] / b[0] for p, b in zip(times[name], times[base], strict=True))
         memory = max(m for _, m in times[name]) / max(m for _, m in times[base])
-        aim = f"<= {target:.2f}x" if target is not None else "no target: the floor of the two above"
+        aim = f"<= {target:.2f}x" if target is not None else "no target: the floor of the two loads above"
         print(f"  {label} / {base_label}: {paired:.2f}x [{aim}], memory {memory:.2f}x")
 
 

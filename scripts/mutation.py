@@ -235,10 +235,13 @@ def run_mutmut(command: list[str], tree: Path, env: dict[str, str], minutes: flo
 
     mutmut runs with ``debug = true`` (added to the copy's [tool.mutmut]): without it, mutmut's capture
     of the output made its run of the unmutated tests fail here with no word of why (mutmut 3.8.1,
-    twice in two runs; with debug, none in two). What it prints, every test's line, goes to a file.
+    twice in two runs; with debug, none in two). What it prints, every test's line, goes to a file in
+    the scratch folder; if mutmut fails, the file's end is printed.
     """
     pyproject = (tree / "pyproject.toml").read_text(encoding="utf-8")
-    if "\ndebug = true\n" not in pyproject:
+    if "[tool.mutmut]\n" not in pyproject:
+        raise SystemExit("pyproject.toml has no [tool.mutmut] table for mutmut's debug = true")
+    if "[tool.mutmut]\ndebug = true\n" not in pyproject:
         shown = pyproject.replace("[tool.mutmut]\n", "[tool.mutmut]\ndebug = true\n", 1)
         (tree / "pyproject.toml").write_text(shown, encoding="utf-8")
     output = tree.parent / "mutmut-output.txt"
@@ -255,7 +258,10 @@ def run_mutmut(command: list[str], tree: Path, env: dict[str, str], minutes: flo
             code = mutmut.wait()
             code = 0 if code in (0, 1, -signal.SIGINT) else code
     if code != 0:
-        raise SystemExit(f"mutmut ended with exit code {code}; what it printed is in {output}")
+        # The scratch folder, and the file with it, may be removed on the way out: its end goes to the console.
+        tail = output.read_text(encoding="utf-8", errors="replace").splitlines()[-60:]
+        print("\n".join(tail), file=sys.stderr)
+        raise SystemExit(f"mutmut ended with exit code {code}; the end of what it printed is above (all: {output})")
 
 
 def code_pass(tree: Path, python: Path, args: argparse.Namespace) -> list[str]:

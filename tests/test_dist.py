@@ -188,8 +188,11 @@ def test_installed_files_are_the_wheel_or_the_checkout(root: Path) -> None:
 
 def test_one_version_everywhere(root: Path, descriptor: dict[str, Any]) -> None:
     changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
-    # Notes not yet released wait under "## [Unreleased]" (Keep a Changelog); the newest release is the version.
-    newest = next(line for line in changelog.splitlines() if line.startswith("## [") and line != "## [Unreleased]")
+    # Notes not yet released wait under "## [Unreleased]" (Keep a Changelog), above every release; the newest
+    # release is the version.
+    headings = [line for line in changelog.splitlines() if line.startswith("## [")]
+    assert "## [Unreleased]" not in headings[1:]
+    newest = headings[1] if headings[0] == "## [Unreleased]" else headings[0]
     assert newest.startswith(f"## [{atd.__version__}] - ")
     assert metadata.version("asean-tip-data") == atd.__version__ == descriptor["version"]
 

@@ -471,10 +471,70 @@ def test_the_json_ld_gives_each_download_its_media_type_and_a_title_in_both_lang
         named = [{"@language": "en", "@value": english}, {"@language": "id", "@value": indonesian}]
         assert downloads[path]["name"] == named, path
     assert downloads["dcat-ap.ttl"]["name"] == "dcat-ap.ttl"
-    # datasette's metadata beside the database, the default language's under the name datasette looks for.
-    metadata = [json.loads((site / "downloads" / n).read_text("utf-8")) for n in ("asean-tip-data.metadata.json",)]
-    metadata += [json.loads((site / "downloads" / "asean-tip-data.metadata.id.json").read_text("utf-8"))]
-    assert [m["databases"]["asean-tip-data"]["tables"]["errata"]["title"] for m in metadata] == ["Errata", "Ralat"]
+
+
+@pytest.mark.parametrize(("page", "lang"), [("index.html", "en"), ("id/index.html", "id")])
+def test_figure_1_s_table_lists_the_countries_by_name_with_both_tiers_and_the_change(
+    site: Path, page: str, lang: str
+) -> None:
+    # Against the reference files: each country's 2023 and 2022 tiers and the change, in words-pinned.toml's words,
+    # the 2022 tier marked * where it is known otherwise than from that report's text or from one transcription.
+    fixtures = Path(__file__).parent / "fixtures"
+    with (fixtures / "tip-tier-evidence-2016-2023.csv").open(encoding="utf-8", newline="") as f:
+        noted = {
+            r["country_iso3"]
+            for r in csv.DictReader(f)
+            if r["report_year"] == "2022" and (r["evidence"] != "report_text" or r["evidence_note"])
+        }
+    with (fixtures / "tip-tier-placements-2016-2023.csv").open(encoding="utf-8", newline="") as f:
+        placed = {(r["country_iso3"], int(r["report_year"])): r for r in csv.DictReader(f)}
+    if lang == "id":
+        with (fixtures / "indonesian-country-names.csv").open(encoding="utf-8", newline="") as f:
+            names = {r["iso3"]: r["name_indonesian"] for r in csv.DictReader(f)}
+    else:
+        names = {c.iso3: c.name for c in atd.load_countries()}
+    index, labels = ("en", "id").index(lang), PINNED["labels"]
+    table = (site / page).read_text(encoding="utf-8").split('<table class="map-table">')[1].split("</table>")[0]
+    cell = r"<td>(?:<span[^>]*>[^<]*</span> )?([^<]*)</td>"
+    shown = [tuple(map(html.unescape, r)) for r in re.findall(rf'<th scope="row">([^<]+)</th>{cell * 3}', table)]
+    expected = []
+    for iso3 in sorted(names, key=names.__getitem__):  # by name, as the page's language writes it
+        now, before = placed[iso3, 2023], placed[iso3, 2022]
+        earlier = labels["tier"][before["tier"]][index] + ("*" if iso3 in noted else "")
+        change = labels["placement_change"][now["placement_change"]][index]
+        expected.append((names[iso3], labels["tier"][now["tier"]][index], earlier, change))
+    assert shown == expected
+
+
+@pytest.mark.parametrize(("page", "lang"), [("index.html", "en"), ("id/index.html", "id")])
+def test_the_timeline_names_how_each_meeting_met_and_the_one_the_article_does_not_print(
+    site: Path, page: str, lang: str
+) -> None:
+    # words-pinned.toml's [page] words: the legend of the two marks; the 19th AMMTC, held since the article, says so
+    # where it is drawn and has its note under the chart; the chart's CSV names each meeting's mode.
+    index, words = ("en", "id").index(lang), PINNED["page"]
+    html_text = (site / page).read_text(encoding="utf-8")
+    legend = f"{words['timeline_legend_in_person'][index]} · {words['timeline_legend_online'][index]}"
+    assert f"<p>{legend}</p>" in html_text
+    named = words["meeting_name"][index].format(forum="AMMTC", number=19)
+    assert f'aria-label="{named}: 8 September 2025, Melaka {words["meeting_after"][index]}"' in html_text
+    assert f'<p class="caveat">{named}: ' in html_text
+    with (site / "charts" / f"timeline-{lang}.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    modes = {"true": PINNED["page"]["online"][index], "false": words["in_person"][index]}
+    assert [r["mode"] for r in rows] == [modes[r["online"]] for r in rows]
+    # Appendices 1 and 2 print "In Online Networking" (once "Dalam Jejaring Online") for the 14th-16th AMMTC and
+    # the 20th-22nd SOMTC.
+    online = {(r["forum"], r["number"]) for r in rows if r["online"] == "true"}
+    assert online == {("AMMTC", n) for n in ("14", "15", "16")} | {("SOMTC", n) for n in ("20", "21", "22")}
+
+
+def test_datasette_s_metadata_lies_beside_the_database_one_file_a_language(site: Path) -> None:
+    # NAME.metadata.json in the first language, NAME.metadata.LANG.json in the others (datasette --metadata FILE).
+    folder = site / "downloads"
+    named = {lang: folder / f"asean-tip-data.metadata{suffix}.json" for lang, suffix in (("en", ""), ("id", ".id"))}
+    titles = {lang: json.loads(path.read_text("utf-8"))["databases"]["asean-tip-data"] for lang, path in named.items()}
+    assert {lang: t["tables"]["errata"]["title"] for lang, t in titles.items()} == {"en": "Errata", "id": "Ralat"}
 
 
 # Issue #32, item 4: the page's text filters are linear in a text's length. Failed on 1.17.0.
