@@ -95,6 +95,41 @@ def coverage() -> tuple[str, str]:
 
 
 @pytest.fixture(scope="session")
+def printed_tables() -> dict[str, list[list[str]]]:
+    """The article's tables as printed (tests/fixtures/printed_tables.md): each table's rows of cells, by title."""
+    text = (ROOT / "tests" / "fixtures" / "printed_tables.md").read_text(encoding="utf-8")
+    tables: dict[str, list[list[str]]] = {}
+    for section in text.split("\n## ")[1:]:
+        title, *lines = section.strip("\n").split("\n")
+        tables[title] = [line.split("\t") for line in lines if line]
+    return tables
+
+
+@pytest.fixture(scope="session")
+def reference_placements() -> dict[tuple[str, int], dict[str, str]]:
+    """Every verified placement of the reference files, 2016-2025, by country and report year: its tier, its change
+    and its evidence (code and note)."""
+    found: dict[tuple[str, int], dict[str, str]] = {}
+    for name in (
+        "tip-tier-placements-2016-2023.csv",
+        "tip-tier-evidence-2016-2023.csv",
+        "tip-tier-placements-2024-2025.csv",
+    ):
+        with (ROOT / "tests" / "fixtures" / name).open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                found.setdefault((row["country_iso3"], int(row["report_year"])), {}).update(row)
+    return found
+
+
+@pytest.fixture(scope="session")
+def country_names() -> dict[str, dict[str, str]]:
+    """Each country's name by language and ISO code: Indonesian from the reference file; English as the data has it."""
+    with (ROOT / "tests" / "fixtures" / "indonesian-country-names.csv").open(encoding="utf-8", newline="") as f:
+        indonesian = {r["iso3"]: r["name_indonesian"] for r in csv.DictReader(f)}
+    return {"en": {c.iso3: c.name for c in atd.load_countries()}, "id": indonesian}
+
+
+@pytest.fixture(scope="session")
 def descriptor() -> dict[str, Any]:
     """The top-level datapackage.json, the one portals read."""
     return dict(json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8")))

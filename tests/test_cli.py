@@ -25,6 +25,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+# Every word a reader sees, written by hand (tests/fixtures/words-pinned.toml): [English, Indonesian].
+PINNED = tomllib.loads((Path(__file__).parent / "fixtures" / "words-pinned.toml").read_text(encoding="utf-8"))
+
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 Need = Callable[[object, str, str], None]
 ReplaceIn = Callable[[Path, str, str, str], Path]
@@ -107,23 +110,17 @@ _GRID_CODES = {"Tier 1": "1", "Tier 2": "2", "Tier 2 Watch List": "2W", "Tier 3"
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
-def test_summary_s_tiers_are_the_reference_s_placements_in_the_reader_s_words(lang: str, cli: Cli) -> None:
+def test_summary_s_tiers_are_the_reference_s_placements_in_the_reader_s_words(
+    lang: str,
+    cli: Cli,
+    reference_placements: dict[tuple[str, int], dict[str, str]],
+    country_names: dict[str, dict[str, str]],
+) -> None:
     # Every placement shown (the grid of every report, Figure 1's 2023 and the latest, 2025) against the verified
     # reference files, with the tier and change words of words-pinned.toml; only the English names, used as keys
     # to find each row, are the package's.
-    fixtures = Path(__file__).parent / "fixtures"
-    reference: dict[tuple[str, int], tuple[str, str]] = {}
-    for name in ("tip-tier-placements-2016-2023.csv", "tip-tier-placements-2024-2025.csv"):
-        with (fixtures / name).open(encoding="utf-8", newline="") as f:
-            for r in csv.DictReader(f):
-                reference[r["country_iso3"], int(r["report_year"])] = (r["tier"], r["placement_change"])
-    pinned = tomllib.loads((fixtures / "words-pinned.toml").read_text(encoding="utf-8"))["labels"]
-    index = ("en", "id").index(lang)
-    if lang == "id":
-        with (fixtures / "indonesian-country-names.csv").open(encoding="utf-8", newline="") as f:
-            iso3_of = {r["name_indonesian"]: r["iso3"] for r in csv.DictReader(f)}
-    else:
-        iso3_of = {c.name: c.iso3 for c in atd.load_countries()}  # the names the data gives, as keys only
+    labels, index = PINNED["labels"], ("en", "id").index(lang)
+    iso3_of = {name: iso3 for iso3, name in country_names[lang].items()}
     lines = cli("summary", "--lang", lang).stdout.splitlines()
     at = next(i for i, line in enumerate(lines) if re.match(r"  \w+ +2016 +2017 ", line))
     header, grid = lines[at], lines[at + 2 : at + 13]
@@ -132,58 +129,45 @@ def test_summary_s_tiers_are_the_reference_s_placements_in_the_reader_s_words(la
     for row in grid:
         iso3 = iso3_of[row[2 : header.index("2016")].strip()]
         cells = [row[header.index(str(y)) :][:4].strip().rstrip("*") for y in years]
-        assert cells == [_GRID_CODES[reference[iso3, y][0]] for y in years], row
-    assert {iso3_of[row[2 : header.index("2016")].strip()] for row in grid} == {i for i, _ in reference}
+        assert cells == [_GRID_CODES[reference_placements[iso3, y]["tier"]] for y in years], row
+    assert {iso3_of[row[2 : header.index("2016")].strip()] for row in grid} == {i for i, _ in reference_placements}
     tables = [i for i, line in enumerate(lines) if re.match(r"  -+  -+  -+$", line)]
     assert len(tables) == 2  # Figure 1 (2023), then the latest report (2025)
     for year, at in zip((2023, 2025), tables, strict=True):
         rows = [re.split(r" {2,}", line.strip()) for line in lines[at + 1 : at + 12]]
-        assert {iso3_of[name] for name, _, _ in rows} == {i for i, y in reference if y == year}
+        assert {iso3_of[name] for name, _, _ in rows} == {i for i, y in reference_placements if y == year}
         for name, tier, change in rows:
-            expected_tier, expected_change = reference[iso3_of[name], year]
-            assert tier.rstrip("*") == pinned["tier"][expected_tier][index], (year, name)
-            assert change == pinned["placement_change"][expected_change][index], (year, name)
+            placement = reference_placements[iso3_of[name], year]
+            assert tier.rstrip("*") == labels["tier"][placement["tier"]][index], (year, name)
+            assert change == labels["placement_change"][placement["placement_change"]][index], (year, name)
 
 
-def _printed(title: str) -> list[list[str]]:
-    """Return the rows (header first, where printed) of one table of tests/fixtures/printed_tables.md."""
-    text = (Path(__file__).parent / "fixtures" / "printed_tables.md").read_text(encoding="utf-8")
-    section = text.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
-    return [line.split("\t") for line in section.strip("\n").split("\n")]
-
-
-@pytest.mark.parametrize(
-    ("lang", "statuses"),
-    [
-        ("en", {"Applicable": "in force", "On Extension": "under renewal", "In the Making": "in preparation"}),
-        (
-            "id",
-            {"Applicable": "berlaku", "On Extension": "dalam proses perpanjangan", "In the Making": "dalam penyusunan"},
-        ),
-    ],
-)
-def test_summary_gives_tables_1_2_and_appendix_3_as_printed(lang: str, statuses: dict[str, str], cli: Cli) -> None:
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_summary_gives_tables_1_2_and_appendix_3_as_printed(
+    lang: str, cli: Cli, printed_tables: dict[str, list[list[str]]]
+) -> None:
     # Each year's count as Table 1 prints it, its bar in proportion (the largest 40 blocks); Table 2's suspects;
     # Appendix 3's MoUs counted by the status printed, named in the reader's words (words-pinned.toml).
     out = cli("summary", "--lang", lang).stdout
-    cases = {int(year): int(count) for year, count in _printed("Table 1")[1:]}
+    cases = {int(year): int(count) for year, count in printed_tables["Table 1"][1:]}
     # Blocks of 40 for the largest, 998 (2023), the others rounded in proportion: counted by hand.
     blocks = {2016: 19, 2017: 14, 2018: 7, 2019: 10, 2020: 15, 2021: 14, 2022: 30, 2023: 40}
     for year, count in cases.items():
         assert re.search(rf"\n  {year} +{count}[† ] {'█' * blocks[year]}\n", out), year
-    years, counts = _printed("Table 2")
+    years, counts = printed_tables["Table 2"]
     assert "\n  " + " · ".join(f"{y}: {n}" for y, n in zip(years[1:], counts[1:], strict=True)) + "\n" in out
-    printed = Counter(re.sub(r"</?b>", "", row[-1]) for row in _printed("Appendix 3"))
+    codes = {"Applicable": "in_force", "On Extension": "under_renewal", "In the Making": "in_preparation"}
+    printed = Counter(codes[re.sub(r"</?b>", "", row[-1])] for row in printed_tables["Appendix 3"])
     for status, count in printed.items():
-        assert re.search(rf"\n  {statuses[status]} +{count}\n", out), status
+        named = PINNED["labels"]["mou_status"][status][("en", "id").index(lang)]
+        assert re.search(rf"\n  {named} +{count}\n", out), status
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_summary_is_its_sections_in_order_each_under_its_heading(lang: str, cli: Cli) -> None:
     # The headings of words-pinned.toml's [summary], each opening a block after an empty line; Table 3's heading
     # counts its 11 officers (the article's table, its sixth row naming two), the latest report is 2025's.
-    pinned = tomllib.loads((Path(__file__).parent / "fixtures" / "words-pinned.toml").read_text(encoding="utf-8"))
-    heading = {key: texts[("en", "id").index(lang)] for key, texts in pinned["summary"].items()}
+    heading = {key: texts[("en", "id").index(lang)] for key, texts in PINNED["summary"].items()}
     blocks = cli("summary", "--lang", lang).stdout.rstrip("\n").split("\n\n")
     expected = [heading[k] for k in ("cases", "suspects")] + [heading["officers"].format(11)]
     expected += [heading[k] for k in ("meetings", "mous", "map")] + [heading["latest"].format(2025), heading["history"]]
@@ -206,24 +190,15 @@ def test_summary_says_so_of_a_forum_without_meetings(lang: str, forum: str, othe
     _edit_rows(copy, "meetings", lambda rows: [row for row in rows if row[0] != forum])
     result = cli("summary", "--lang", lang, "--datapackage", str(copy))
     assert result.returncode == 0, result.stderr
-    none_held = {"en": "no meetings", "id": "tidak ada pertemuan"}[lang]
-    assert f"\n  {forum}  {none_held}\n" in result.stdout
+    assert f"\n  {forum}  {PINNED['summary']['none_held'][('en', 'id').index(lang)]}\n" in result.stdout
     assert re.search(rf"\n  {other}  \d+ (meetings|pertemuan), 3 (online|daring); ", result.stdout)
 
 
 @pytest.mark.parametrize(
-    ("lang", "last", "later"),
-    [
-        ("en", "last 24 June 2024 (online)", "\n  not in the article, from other pages (see its note: "),
-        (
-            "id",
-            "terakhir 24 Juni 2024 (daring)",
-            "\n  tidak tercantum dalam artikel, dari laman lain (lihat catatannya: ",
-        ),
-    ],
+    ("lang", "last"), [("en", "last 24 June 2024 (online)"), ("id", "terakhir 24 Juni 2024 (daring)")]
 )
 def test_summary_names_an_online_meeting_and_every_meeting_the_article_does_not_print(
-    lang: str, last: str, later: str, copy: Path, cli: Cli
+    lang: str, last: str, copy: Path, cli: Cli
 ) -> None:
     # The 24th SOMTC made online and not printed (its note and sources those of the 19th AMMTC): the summary says
     # "online" where a city would be, counts it, and lists it after the 19th AMMTC.
@@ -243,7 +218,8 @@ def test_summary_names_an_online_meeting_and_every_meeting_the_article_does_not_
     result = cli("summary", "--lang", lang, "--datapackage", str(copy))
     assert result.returncode == 0, result.stderr
     assert re.search(rf"\n  SOMTC  24 \w+, 4 \w+; .*, {re.escape(last)}\n", result.stdout)
-    assert later + "asean-tip-data show meetings): AMMTC 19, SOMTC 24\n" in result.stdout
+    later = PINNED["summary"]["later"][("en", "id").index(lang)].format("AMMTC 19, SOMTC 24")
+    assert f"\n  {later}\n" in result.stdout
 
 
 def test_summary_draws_no_bar_for_none_and_one_block_for_the_least(copy: Path, cli: Cli) -> None:

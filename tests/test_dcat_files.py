@@ -42,11 +42,12 @@ def _files(graph: Any) -> dict[str, tuple[int, str]]:
 
 
 def _measured(copy: Path, names: dict[str, str]) -> dict[str, tuple[int, str]]:
-    return {path: (len(data), hashlib.sha256(data).hexdigest()) for path, data in _read(copy, names).items()}
-
-
-def _read(copy: Path, names: dict[str, str]) -> dict[str, bytes]:
-    return {path: (copy / local).read_bytes() for path, local in names.items()}
+    """Return the size and SHA-256 of each file of ``copy``, by the path the record gives it."""
+    found = {}
+    for path, local in names.items():
+        data = (copy / local).read_bytes()
+        found[path] = (len(data), hashlib.sha256(data).hexdigest())
+    return found
 
 
 @pytest.mark.parametrize("kind", ["csv", "parquet"])

@@ -91,7 +91,7 @@ def test_readme_states_the_data_s_counts(root: Path, script: Callable[[str], Mod
 def test_readme_names_the_tables_whose_rows_carry_no_source_id(root: Path, descriptor: dict[str, Any]) -> None:
     # Prose review 3, I6: the README said every row names its source_id; two tables have no such field.
     readme = " ".join((root / "README.md").read_text(encoding="utf-8").split())
-    said = re.search(r"its `source_id` \(but in (.+?), themselves sources and corrections\)", readme)
+    said = re.search(r"its `source_id` \(except in (.+?), themselves sources and corrections\)", readme)
     assert said is not None
     exempt = set(re.findall(r"`(\w+)`", said[1]))
     without = {

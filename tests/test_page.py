@@ -153,19 +153,12 @@ LABELLED = {
 }
 
 
-def _country_names(root: Path) -> dict[str, list[str]]:
-    """Return each country's name, [English, Indonesian]: the Indonesian from the reference file, not the package."""
-    with (root / "tests" / "fixtures" / "indonesian-country-names.csv").open(encoding="utf-8", newline="") as f:
-        indonesian = {row["iso3"]: row["name_indonesian"] for row in csv.DictReader(f)}
-    return {c.iso3: [c.name, indonesian[c.iso3]] for c in atd.load_countries()}
-
-
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_every_code_in_the_records_shows_its_pinned_label_once_and_booleans_read_as_words(
-    site: Path, lang: str, root: Path
+    site: Path, lang: str, country_names: dict[str, dict[str, str]]
 ) -> None:
     folder = site / ("" if lang == "en" else "id") / "tables"
-    names = _country_names(root)
+    names = country_names[lang]
     for name in atd.resource_names():
         page = (folder / f"{name}.html").read_text(encoding="utf-8")
         records = page.split('<table class="records">')[1].split("</table>")[0]
@@ -179,7 +172,7 @@ def test_every_code_in_the_records_shows_its_pinned_label_once_and_booleans_read
             if not code:
                 continue  # no value
             kind = labelled[field]
-            expected = names[code][IN[lang]] if kind == "country" else PINNED["labels"][kind][code][IN[lang]]
+            expected = names[code] if kind == "country" else PINNED["labels"][kind][code][IN[lang]]
             # Beside its code, the label; where the two are the same ("Tier 2"), the code alone, never twice.
             assert (shown if pair else code) == expected and (pair is None) == (expected == code), (name, field, code)
             pairs, checked = pairs + (pair is not None), checked + 1
@@ -192,20 +185,6 @@ def test_every_code_in_the_records_shows_its_pinned_label_once_and_booleans_read
     assert sorted(set(online)) == (["no", "yes"] if lang == "en" else ["tidak", "ya"]) and len(online) == 42 + 1
     tiers = (folder / "tip_tier_placements.html").read_text(encoding="utf-8")
     assert ('<td class="c-tier nowrap">Tier 2</td>' in tiers) == (lang == "en")  # the label is the code itself
-
-
-def _reference_placements(root: Path) -> dict[tuple[str, int], tuple[str, str]]:
-    """Return each placement's tier and evidence code as the reference files give them, by country and year."""
-    found: dict[tuple[str, int], dict[str, str]] = {}
-    for name in (
-        "tip-tier-placements-2016-2023.csv",
-        "tip-tier-evidence-2016-2023.csv",
-        "tip-tier-placements-2024-2025.csv",
-    ):
-        with (root / "tests" / "fixtures" / name).open(encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                found.setdefault((row["country_iso3"], int(row["report_year"])), {}).update(row)
-    return {key: (row["tier"], row["evidence"]) for key, row in found.items()}
 
 
 def _history(site: Path, lang: str) -> tuple[dict[str, list[str]], str]:
@@ -225,21 +204,24 @@ def _history(site: Path, lang: str) -> tuple[dict[str, list[str]], str]:
 
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_the_tier_grid_says_how_each_placement_is_known_in_the_page_s_language(
-    site: Path, lang: str, root: Path
+    site: Path,
+    lang: str,
+    reference_placements: dict[tuple[str, int], dict[str, str]],
+    country_names: dict[str, dict[str, str]],
 ) -> None:
     # Audit 3.14: the words a screen reader says for a cell, "2025: Tier 2 Watch List (two independent sources)",
     # for a placement of each kind of evidence, with the pinned labels; a placement read in its own narrative
     # says its tier alone. The codes are the reference files', not the package's.
-    reference, names = _reference_placements(root), _country_names(root)
+    reference, names = reference_placements, country_names[lang]
     grid, caveats = _history(site, lang)
     labels = PINNED["labels"]
     kinds = set()
     for iso3, year in (("BRN", 2025), ("SGP", 2016), ("IDN", 2025), ("IDN", 2024), ("MMR", 2018)):
-        tier, evidence = reference[iso3, year]
+        tier, evidence = reference[iso3, year]["tier"], reference[iso3, year]["evidence"]
         said = f"{year}: {labels['tier'][tier][IN[lang]]}"
         if evidence != "report_text":
             said += f" ({labels['evidence'][evidence][IN[lang]]})"
-        (cell,) = [text for text in grid[names[iso3][IN[lang]]] if text.startswith(f"{year}: ")]
+        (cell,) = [text for text in grid[names[iso3]] if text.startswith(f"{year}: ")]
         assert cell == said, (iso3, year)
         kinds.add(evidence)
     assert kinds == set(labels["evidence"])  # each kind of evidence, with its own words
@@ -475,24 +457,16 @@ def test_the_json_ld_gives_each_download_its_media_type_and_a_title_in_both_lang
 
 @pytest.mark.parametrize(("page", "lang"), [("index.html", "en"), ("id/index.html", "id")])
 def test_figure_1_s_table_lists_the_countries_by_name_with_both_tiers_and_the_change(
-    site: Path, page: str, lang: str
+    site: Path,
+    page: str,
+    lang: str,
+    reference_placements: dict[tuple[str, int], dict[str, str]],
+    country_names: dict[str, dict[str, str]],
 ) -> None:
     # Against the reference files: each country's 2023 and 2022 tiers and the change, in words-pinned.toml's words,
     # the 2022 tier marked * where it is known otherwise than from that report's text or from one transcription.
-    fixtures = Path(__file__).parent / "fixtures"
-    with (fixtures / "tip-tier-evidence-2016-2023.csv").open(encoding="utf-8", newline="") as f:
-        noted = {
-            r["country_iso3"]
-            for r in csv.DictReader(f)
-            if r["report_year"] == "2022" and (r["evidence"] != "report_text" or r["evidence_note"])
-        }
-    with (fixtures / "tip-tier-placements-2016-2023.csv").open(encoding="utf-8", newline="") as f:
-        placed = {(r["country_iso3"], int(r["report_year"])): r for r in csv.DictReader(f)}
-    if lang == "id":
-        with (fixtures / "indonesian-country-names.csv").open(encoding="utf-8", newline="") as f:
-            names = {r["iso3"]: r["name_indonesian"] for r in csv.DictReader(f)}
-    else:
-        names = {c.iso3: c.name for c in atd.load_countries()}
+    placed, names = reference_placements, country_names[lang]
+    noted = {i for (i, y), r in placed.items() if y == 2022 and (r["evidence"] != "report_text" or r["evidence_note"])}
     index, labels = ("en", "id").index(lang), PINNED["labels"]
     table = (site / page).read_text(encoding="utf-8").split('<table class="map-table">')[1].split("</table>")[0]
     cell = r"<td>(?:<span[^>]*>[^<]*</span> )?([^<]*)</td>"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,18 +11,7 @@ import pytest
 import asean_tip_data as atd
 
 Printed = Callable[[str, atd.Record, str], Any]
-
-
-def _tables() -> dict[str, list[list[str]]]:
-    text = (Path(__file__).parent / "fixtures" / "printed_tables.md").read_text(encoding="utf-8")
-    tables: dict[str, list[list[str]]] = {}
-    for section in text.split("\n## ")[1:]:
-        title, *lines = section.strip("\n").split("\n")
-        tables[title] = [line.split("\t") for line in lines if line]
-    return tables
-
-
-TABLES = _tables()
+Tables = dict[str, list[list[str]]]
 
 
 def _plain(cell: str) -> str:
@@ -31,28 +19,28 @@ def _plain(cell: str) -> str:
     return re.sub(r"</?[ib]>", "", re.sub(r" <sup>(\w+)</sup>", r"\1", cell))
 
 
-def test_fixture_has_every_table() -> None:
-    assert list(TABLES) == ["Table 1", "Table 2", "Table 3", *(f"Appendix {n}" for n in range(1, 5))]
+def test_fixture_has_every_table(printed_tables: Tables) -> None:
+    assert list(printed_tables) == ["Table 1", "Table 2", "Table 3", *(f"Appendix {n}" for n in range(1, 5))]
 
 
-def test_table_1_cases() -> None:
-    header, *rows = TABLES["Table 1"]
+def test_table_1_cases(printed_tables: Tables) -> None:
+    header, *rows = printed_tables["Table 1"]
     assert header == ["YEAR", "NUMBER OF CASES"]
     records = atd.load_trafficking_cases()
     assert [(str(r.year), str(r.cases)) for r in records] == [tuple(row) for row in rows]
     assert [r.article_ref for r in records] == [f"Table 1, row {i}" for i in range(1, len(rows) + 1)]
 
 
-def test_table_2_suspects_printed_with_years_as_columns() -> None:
-    years, suspects = TABLES["Table 2"]
+def test_table_2_suspects_printed_with_years_as_columns(printed_tables: Tables) -> None:
+    years, suspects = printed_tables["Table 2"]
     records = atd.load_trafficking_suspects()
     assert [str(r.year) for r in records] == years[1:]
     assert [str(r.suspects) for r in records] == suspects[1:]
     assert [r.article_ref for r in records] == ["Table 2, column 1", "Table 2, column 2", "Table 2, column 3"]
 
 
-def test_table_3_officers(as_printed: Printed) -> None:
-    _, *rows = TABLES["Table 3"]
+def test_table_3_officers(printed_tables: Tables, as_printed: Printed) -> None:
+    _, *rows = printed_tables["Table 3"]
     officers = atd.load_liaison_officers()
     assert {o.table_row for o in officers} == set(range(1, len(rows) + 1))
     for number, name_cell, position, placement in rows:
@@ -73,8 +61,8 @@ def test_table_3_officers(as_printed: Printed) -> None:
 
 
 @pytest.mark.parametrize(("appendix", "forum"), [("Appendix 1", "AMMTC"), ("Appendix 2", "SOMTC")])
-def test_appendix_1_and_2_meetings(appendix: str, forum: str, as_printed: Printed) -> None:
-    header, *rows = TABLES[appendix]
+def test_appendix_1_and_2_meetings(printed_tables: Tables, appendix: str, forum: str, as_printed: Printed) -> None:
+    header, *rows = printed_tables[appendix]
     assert header == ["No.", f"{forum} Forum", f"{forum} Chair", "Organizing"]
     # The meetings the appendix prints: those held since the article have no place in it.
     meetings = [m for m in atd.load_meetings() if m.forum == forum and m.article_ref is not None]
@@ -98,8 +86,8 @@ def test_appendix_1_and_2_meetings(appendix: str, forum: str, as_printed: Printe
         assert meeting.chair_follows_asean_chairmanship is note
 
 
-def test_appendix_3_mous(as_printed: Printed) -> None:
-    rows = TABLES["Appendix 3"]
+def test_appendix_3_mous(printed_tables: Tables, as_printed: Printed) -> None:
+    rows = printed_tables["Appendix 3"]
     mous = atd.load_mous()
     assert len(mous) == len(rows)
     for mou, (number, country, title, parties, status) in zip(mous, rows, strict=True):
@@ -111,8 +99,8 @@ def test_appendix_3_mous(as_printed: Printed) -> None:
         assert mou.status_as_printed == _plain(status)
 
 
-def test_appendix_4_strategies_and_actors(as_printed: Printed) -> None:
-    _, *rows = TABLES["Appendix 4"]
+def test_appendix_4_strategies_and_actors(printed_tables: Tables, as_printed: Printed) -> None:
+    _, *rows = printed_tables["Appendix 4"]
     joint = [s for s in atd.load_strategies() if s.scope == "joint"]
     roles = atd.load_strategy_roles()
     assert len(rows) == len(roles) == 2 * len(joint)
