@@ -233,10 +233,11 @@ def main(argv: list[str] | None = None) -> int:
 def run_mutmut(command: list[str], tree: Path, env: dict[str, str], minutes: float | None) -> None:
     """Run mutmut; after ``minutes``, interrupt it as Ctrl-C does: it stops its workers and keeps its results.
 
-    mutmut runs with ``debug = true`` (added to the copy's [tool.mutmut]): without it, mutmut's capture
-    of the output made its run of the unmutated tests fail here with no word of why (mutmut 3.8.1,
-    twice in two runs; with debug, none in two). What it prints, every test's line, goes to a file in
-    the scratch folder; if mutmut fails, the file's end is printed.
+    mutmut runs with ``debug = true`` (added to the copy's [tool.mutmut]): without it, mutmut captures
+    what its run of the unmutated tests prints, and a failure there reads only "Failed to run clean
+    test". With it, every test's line and a failure's traceback go to a file in the scratch folder;
+    if mutmut fails, the file's end is printed. (That is how the cause of such a failure was found:
+    mutmut's fork server ignores SIGINT, and a test's subprocess inherited it; see test_cli's Ctrl-C test.)
     """
     pyproject = (tree / "pyproject.toml").read_text(encoding="utf-8")
     if "[tool.mutmut]\n" not in pyproject:

@@ -11,8 +11,8 @@ scripts/mutation.py installs this module in the scratch run's virtual environmen
 calls ``start()`` in every interpreter started while ASEAN_TIP_DATA_MUTATION_HITS is set: in a
 subprocess of the statistics run (MUTANT_UNDER_TEST=stats), each function reached is written to
 that file. Loaded into pytest (``-p mutation_hits``), the hooks below give each test the functions
-its subprocesses and its fixtures reached, just before mutmut files the test's hits. Outside the
-statistics run nothing changes. This leans on mutmut's recorder (``record_trampoline_hit``, looked
+its subprocesses and its fixtures reached, just before mutmut files the test's hits. In a
+mutant's run, one hook orders its tests fastest first; nothing else changes outside the statistics run. This leans on mutmut's recorder (``record_trampoline_hit``, looked
 up by the trampoline at each call), which is why the mutation group pins mutmut's version.
 
 In a subprocess the bridge imports nothing until a mutated module imports mutmut's trampoline: the
@@ -149,6 +149,23 @@ def pytest_runtest_teardown(item: Any) -> None:
         for name in _by_fixture.get(fixture, ()):
             _counts["from_fixtures"] += 1
             _recorder()(name)
+
+
+@hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    """In a mutant's run, its tests fastest first, as the statistics run timed them.
+
+    mutmut stops a mutant's run at the first failing test (-x) and hands the tests over in no
+    order: a mutant that a quick test kills would otherwise wait for the slow ones before it.
+    """
+    if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
+        return
+    stats = Path("mutmut-stats.json")  # mutmut runs the tests in mutants/, where it keeps this file
+    if stats.exists():
+        import json
+
+        seconds = json.loads(stats.read_text(encoding="utf-8")).get("duration_by_test", {})
+        items.sort(key=lambda item: seconds.get(item.nodeid, float("inf")))
 
 
 @hookimpl()

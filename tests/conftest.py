@@ -23,6 +23,11 @@ import pytest
 
 import asean_tip_data as atd
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = Path(sys.executable).parent / "asean-tip-data"  # the installed entry point, as users run it
 
@@ -30,6 +35,15 @@ SCRIPT = Path(sys.executable).parent / "asean-tip-data"  # the installed entry p
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def pinned() -> dict[str, Any]:
+    """Every word a reader sees, written by hand, never read from the package (fixtures/words-pinned.toml; audit 2.4).
+
+    Each entry is [English, Indonesian].
+    """
+    return tomllib.loads((Path(__file__).parent / "fixtures" / "words-pinned.toml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

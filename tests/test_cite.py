@@ -125,3 +125,14 @@ def test_one_citation_in_each_language_names_the_same_makers_in_every_format(
 def test_unknown_format() -> None:
     with pytest.raises(ValueError, match="unknown citation format 'ris'"):
         atd.cite("ris")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("format", ["cff", "zenodo"])
+def test_a_citation_keeps_its_letters_and_dashes_as_written_for_the_reader_of_the_file(
+    format: str, descriptor: dict[str, Any]
+) -> None:
+    # "\u2014" parses to the same dash, but a person reads the file, in the terminal or on GitHub.
+    text = atd.cite(format, "id")  # type: ignore[arg-type]
+    abstract = descriptor["description_translated"]["id"]
+    written = {c for c in abstract if not c.isascii()}
+    assert written and all(c in text for c in written) and "\\u" not in text

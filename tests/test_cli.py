@@ -14,19 +14,12 @@ from collections import Counter
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 import asean_tip_data as atd
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
-# Every word a reader sees, written by hand (tests/fixtures/words-pinned.toml): [English, Indonesian].
-PINNED = tomllib.loads((Path(__file__).parent / "fixtures" / "words-pinned.toml").read_text(encoding="utf-8"))
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 Need = Callable[[object, str, str], None]
@@ -115,11 +108,12 @@ def test_summary_s_tiers_are_the_reference_s_placements_in_the_reader_s_words(
     cli: Cli,
     reference_placements: dict[tuple[str, int], dict[str, str]],
     country_names: dict[str, dict[str, str]],
+    pinned: dict[str, Any],
 ) -> None:
     # Every placement shown (the grid of every report, Figure 1's 2023 and the latest, 2025) against the verified
     # reference files, with the tier and change words of words-pinned.toml; only the English names, used as keys
     # to find each row, are the package's.
-    labels, index = PINNED["labels"], ("en", "id").index(lang)
+    labels, index = pinned["labels"], ("en", "id").index(lang)
     iso3_of = {name: iso3 for iso3, name in country_names[lang].items()}
     lines = cli("summary", "--lang", lang).stdout.splitlines()
     at = next(i for i, line in enumerate(lines) if re.match(r"  \w+ +2016 +2017 ", line))
@@ -144,7 +138,7 @@ def test_summary_s_tiers_are_the_reference_s_placements_in_the_reader_s_words(
 
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_summary_gives_tables_1_2_and_appendix_3_as_printed(
-    lang: str, cli: Cli, printed_tables: dict[str, list[list[str]]]
+    lang: str, cli: Cli, printed_tables: dict[str, list[list[str]]], pinned: dict[str, Any]
 ) -> None:
     # Each year's count as Table 1 prints it, its bar in proportion (the largest 40 blocks); Table 2's suspects;
     # Appendix 3's MoUs counted by the status printed, named in the reader's words (words-pinned.toml).
@@ -159,15 +153,15 @@ def test_summary_gives_tables_1_2_and_appendix_3_as_printed(
     codes = {"Applicable": "in_force", "On Extension": "under_renewal", "In the Making": "in_preparation"}
     printed = Counter(codes[re.sub(r"</?b>", "", row[-1])] for row in printed_tables["Appendix 3"])
     for status, count in printed.items():
-        named = PINNED["labels"]["mou_status"][status][("en", "id").index(lang)]
+        named = pinned["labels"]["mou_status"][status][("en", "id").index(lang)]
         assert re.search(rf"\n  {named} +{count}\n", out), status
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
-def test_summary_is_its_sections_in_order_each_under_its_heading(lang: str, cli: Cli) -> None:
+def test_summary_is_its_sections_in_order_each_under_its_heading(lang: str, cli: Cli, pinned: dict[str, Any]) -> None:
     # The headings of words-pinned.toml's [summary], each opening a block after an empty line; Table 3's heading
     # counts its 11 officers (the article's table, its sixth row naming two), the latest report is 2025's.
-    heading = {key: texts[("en", "id").index(lang)] for key, texts in PINNED["summary"].items()}
+    heading = {key: texts[("en", "id").index(lang)] for key, texts in pinned["summary"].items()}
     blocks = cli("summary", "--lang", lang).stdout.rstrip("\n").split("\n\n")
     expected = [heading[k] for k in ("cases", "suspects")] + [heading["officers"].format(11)]
     expected += [heading[k] for k in ("meetings", "mous", "map")] + [heading["latest"].format(2025), heading["history"]]
@@ -184,13 +178,15 @@ def _edit_rows(copy: Path, name: str, edit: Callable[[list[list[str]]], list[lis
 
 
 @pytest.mark.parametrize(("lang", "forum", "other"), [("en", "SOMTC", "AMMTC"), ("id", "AMMTC", "SOMTC")])
-def test_summary_says_so_of_a_forum_without_meetings(lang: str, forum: str, other: str, copy: Path, cli: Cli) -> None:
+def test_summary_says_so_of_a_forum_without_meetings(
+    lang: str, forum: str, other: str, copy: Path, cli: Cli, pinned: dict[str, Any]
+) -> None:
     # A copy without one forum's rows: its line says there are none, in the reader's language (words-pinned.toml),
     # and the other forum's line still follows.
     _edit_rows(copy, "meetings", lambda rows: [row for row in rows if row[0] != forum])
     result = cli("summary", "--lang", lang, "--datapackage", str(copy))
     assert result.returncode == 0, result.stderr
-    assert f"\n  {forum}  {PINNED['summary']['none_held'][('en', 'id').index(lang)]}\n" in result.stdout
+    assert f"\n  {forum}  {pinned['summary']['none_held'][('en', 'id').index(lang)]}\n" in result.stdout
     assert re.search(rf"\n  {other}  \d+ (meetings|pertemuan), 3 (online|daring); ", result.stdout)
 
 
@@ -198,7 +194,7 @@ def test_summary_says_so_of_a_forum_without_meetings(lang: str, forum: str, othe
     ("lang", "last"), [("en", "last 24 June 2024 (online)"), ("id", "terakhir 24 Juni 2024 (daring)")]
 )
 def test_summary_names_an_online_meeting_and_every_meeting_the_article_does_not_print(
-    lang: str, last: str, copy: Path, cli: Cli
+    lang: str, last: str, copy: Path, cli: Cli, pinned: dict[str, Any]
 ) -> None:
     # The 24th SOMTC made online and not printed (its note and sources those of the 19th AMMTC): the summary says
     # "online" where a city would be, counts it, and lists it after the 19th AMMTC.
@@ -218,7 +214,7 @@ def test_summary_names_an_online_meeting_and_every_meeting_the_article_does_not_
     result = cli("summary", "--lang", lang, "--datapackage", str(copy))
     assert result.returncode == 0, result.stderr
     assert re.search(rf"\n  SOMTC  24 \w+, 4 \w+; .*, {re.escape(last)}\n", result.stdout)
-    later = PINNED["summary"]["later"][("en", "id").index(lang)].format("AMMTC 19, SOMTC 24")
+    later = pinned["summary"]["later"][("en", "id").index(lang)].format("AMMTC 19, SOMTC 24")
     assert f"\n  {later}\n" in result.stdout
 
 
@@ -327,6 +323,29 @@ def test_validate_a_broken_copy_exits_1(copy: Path, cli: Cli, replace_in: Replac
     assert "meetings.csv: row 2: field 'end_date': impossible date" in result.stderr
 
 
+def test_validate_without_frictionless_says_which_check_it_left_out_and_how_to_add_it(
+    cli_without: Callable[[list[str], list[str]], subprocess.CompletedProcess[str]],
+) -> None:
+    result = cli_without(["frictionless"], ["validate"])
+    assert result.returncode == 0, result.stderr
+    checked = "checked models and keys; install frictionless for the full Table Schema check"
+    assert result.stdout.endswith(f": valid (16 resources; {checked})\n"), result.stdout
+
+
+def test_validate_lists_every_broken_table_on_a_line_of_its_own(copy: Path, cli: Cli, replace_in: ReplaceIn) -> None:
+    replace_in(copy, "meetings", "1997-12-18,1997-12-20", "1997-12-18,1997-12-32")
+    replace_in(copy, "mous", "1,BRN,", "1,BRNX,")
+    result = cli("validate", str(copy))
+    resources = copy / "resources"
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == [
+        f"{copy / 'datapackage.json'}: INVALID",
+        f"  {resources / 'meetings.csv'}: row 2: field 'end_date': impossible date (day is out of range for month):"
+        " '1997-12-32'",
+        f"  {resources / 'mous.csv'}: row 2: field 'country_iso3': does not match ^[A-Z]{{3}}$: 'BRNX'",
+    ]
+
+
 def test_validate_an_exported_copy_is_valid(copy: Path, cli: Cli) -> None:
     assert cli("validate", str(copy)).returncode == 0
 
@@ -406,6 +425,27 @@ def test_a_closed_standard_output_is_one_line_and_exit_2(args: tuple[str, ...], 
     )
     assert result.returncode == 2
     assert result.stderr == "asean-tip-data: error: standard output is closed; nothing was written\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_an_output_that_fails_without_a_reason_is_said_so_in_one_line(lang: str) -> None:
+    # An OSError with no number and no words of its own, as a stream that is no file may raise.
+    code = (
+        "import sys\n"
+        "class Failing:\n"
+        "    def write(self, text): raise OSError()\n"
+        "    def flush(self): pass\n"
+        "    def fileno(self): return 1\n"
+        "sys.stdout = Failing()\n"
+        "from asean_tip_data.cli import main\n"
+        f"sys.exit(main(['path', '--lang', {lang!r}]))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    said = {
+        "en": "asean-tip-data: error: failed, with no reason given (OSError, no error number)",
+        "id": "asean-tip-data: galat: gagal tanpa keterangan sebab (OSError, tanpa nomor galat)",
+    }
+    assert (result.returncode, result.stderr) == (2, said[lang] + "\n")
 
 
 @pytest.mark.parametrize(
@@ -664,7 +704,13 @@ def test_ctrl_c_is_one_line_exit_130_and_leaves_nothing_behind(
 
     site = tmp_path / "site"
     process = subprocess.Popen(
-        [str(program), "page", "--output", str(site)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [str(program), "page", "--output", str(site)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # Ctrl-C as a terminal sends it: a parent may have left the signal ignored, which a child
+        # inherits (mutmut's workers do), and then the page is built to the end and nothing is tested.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     staging = tmp_path / staging_name(site, process.pid)
     while not staging.exists() and process.poll() is None:  # until the site is being written

@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,13 +18,6 @@ import pytest
 import asean_tip_data as atd
 from asean_tip_data._page.build import build_page
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
-# Every word a reader sees, written out by hand: what the page must say, never read from the package.
-PINNED = tomllib.loads((Path(__file__).parent / "fixtures" / "words-pinned.toml").read_text(encoding="utf-8"))
 IN = {"en": 0, "id": 1}  # each pinned entry is [English, Indonesian]
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 MAIN_LIMIT = 300_000  # bytes each language's main page may weigh with all that it loads (each chart drawn twice)
@@ -155,7 +149,7 @@ LABELLED = {
 
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_every_code_in_the_records_shows_its_pinned_label_once_and_booleans_read_as_words(
-    site: Path, lang: str, country_names: dict[str, dict[str, str]]
+    site: Path, lang: str, country_names: dict[str, dict[str, str]], pinned: dict[str, Any]
 ) -> None:
     folder = site / ("" if lang == "en" else "id") / "tables"
     names = country_names[lang]
@@ -172,7 +166,7 @@ def test_every_code_in_the_records_shows_its_pinned_label_once_and_booleans_read
             if not code:
                 continue  # no value
             kind = labelled[field]
-            expected = names[code] if kind == "country" else PINNED["labels"][kind][code][IN[lang]]
+            expected = names[code] if kind == "country" else pinned["labels"][kind][code][IN[lang]]
             # Beside its code, the label; where the two are the same ("Tier 2"), the code alone, never twice.
             assert (shown if pair else code) == expected and (pair is None) == (expected == code), (name, field, code)
             pairs, checked = pairs + (pair is not None), checked + 1
@@ -208,13 +202,14 @@ def test_the_tier_grid_says_how_each_placement_is_known_in_the_page_s_language(
     lang: str,
     reference_placements: dict[tuple[str, int], dict[str, str]],
     country_names: dict[str, dict[str, str]],
+    pinned: dict[str, Any],
 ) -> None:
     # Audit 3.14: the words a screen reader says for a cell, "2025: Tier 2 Watch List (two independent sources)",
     # for a placement of each kind of evidence, with the pinned labels; a placement read in its own narrative
     # says its tier alone. The codes are the reference files', not the package's.
     reference, names = reference_placements, country_names[lang]
     grid, caveats = _history(site, lang)
-    labels = PINNED["labels"]
+    labels = pinned["labels"]
     kinds = set()
     for iso3, year in (("BRN", 2025), ("SGP", 2016), ("IDN", 2025), ("IDN", 2024), ("MMR", 2018)):
         tier, evidence = reference[iso3, year]["tier"], reference[iso3, year]["evidence"]
@@ -307,9 +302,11 @@ def test_every_chart_says_where_it_comes_from_and_gives_itself_away(site: Path, 
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
-def test_each_chart_s_download_is_the_drawing_a_desktop_shows_and_the_page_says_so(site: Path, lang: str) -> None:
+def test_each_chart_s_download_is_the_drawing_a_desktop_shows_and_the_page_says_so(
+    site: Path, lang: str, pinned: dict[str, Any]
+) -> None:
     html = _html(site, lang)
-    said = PINNED["page"]["download_chart_screen"][IN[lang]]
+    said = pinned["page"]["download_chart_screen"][IN[lang]]
     for name in ("cases", "suspects", "map", "timeline"):
         figure = html.split(f'<figure id="figure-{name}"')[1].split("</figure>")[0]
         chart = figure.split('<div class="chart">')[1].split("</div></div>")[0] + "</div>"
@@ -462,12 +459,13 @@ def test_figure_1_s_table_lists_the_countries_by_name_with_both_tiers_and_the_ch
     lang: str,
     reference_placements: dict[tuple[str, int], dict[str, str]],
     country_names: dict[str, dict[str, str]],
+    pinned: dict[str, Any],
 ) -> None:
     # Against the reference files: each country's 2023 and 2022 tiers and the change, in words-pinned.toml's words,
     # the 2022 tier marked * where it is known otherwise than from that report's text or from one transcription.
     placed, names = reference_placements, country_names[lang]
     noted = {i for (i, y), r in placed.items() if y == 2022 and (r["evidence"] != "report_text" or r["evidence_note"])}
-    index, labels = ("en", "id").index(lang), PINNED["labels"]
+    index, labels = ("en", "id").index(lang), pinned["labels"]
     table = (site / page).read_text(encoding="utf-8").split('<table class="map-table">')[1].split("</table>")[0]
     cell = r"<td>(?:<span[^>]*>[^<]*</span> )?([^<]*)</td>"
     shown = [tuple(map(html.unescape, r)) for r in re.findall(rf'<th scope="row">([^<]+)</th>{cell * 3}', table)]
@@ -482,11 +480,11 @@ def test_figure_1_s_table_lists_the_countries_by_name_with_both_tiers_and_the_ch
 
 @pytest.mark.parametrize(("page", "lang"), [("index.html", "en"), ("id/index.html", "id")])
 def test_the_timeline_names_how_each_meeting_met_and_the_one_the_article_does_not_print(
-    site: Path, page: str, lang: str
+    site: Path, page: str, lang: str, pinned: dict[str, Any]
 ) -> None:
     # words-pinned.toml's [page] words: the legend of the two marks; the 19th AMMTC, held since the article, says so
     # where it is drawn and has its note under the chart; the chart's CSV names each meeting's mode.
-    index, words = ("en", "id").index(lang), PINNED["page"]
+    index, words = ("en", "id").index(lang), pinned["page"]
     html_text = (site / page).read_text(encoding="utf-8")
     legend = f"{words['timeline_legend_in_person'][index]} · {words['timeline_legend_online'][index]}"
     assert f"<p>{legend}</p>" in html_text
@@ -495,7 +493,7 @@ def test_the_timeline_names_how_each_meeting_met_and_the_one_the_article_does_no
     assert f'<p class="caveat">{named}: ' in html_text
     with (site / "charts" / f"timeline-{lang}.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    modes = {"true": PINNED["page"]["online"][index], "false": words["in_person"][index]}
+    modes = {"true": pinned["page"]["online"][index], "false": words["in_person"][index]}
     assert [r["mode"] for r in rows] == [modes[r["online"]] for r in rows]
     # Appendices 1 and 2 print "In Online Networking" (once "Dalam Jejaring Online") for the 14th-16th AMMTC and
     # the 20th-22nd SOMTC.
@@ -536,3 +534,36 @@ def test_a_hyphen_keeps_its_word_whole_as_before() -> None:
         'held <span class="nb">2024-08-26</span> <span class="nb">-</span> 30 in Vientiane, '
         '<span class="nb">&lt;co-host&gt;</span> &amp; <span class="nb">x-y</span>'
     )
+
+
+# English text the field names do not mark, read in the CSV files: the printed parties and
+# corrections of the English article, and the words of the English pages read.
+ENGLISH_COLUMNS = {("mous", "parties"), ("errata", "printed"), ("errata", "corrected"), ("case_statements", "quote")}
+ENGLISH_COLUMNS |= {("placement_sources", "source_family"), ("placement_sources", "quote")}
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_a_cell_in_the_other_language_says_its_language(
+    lang: str, site: Path, descriptor: dict[str, Any], cells_of: Callable[..., list[list[str]]]
+) -> None:
+    # A screen reader reads "Nota Kesepahaman" as Indonesian on the English page, and "MoU on ..." as
+    # English on the Indonesian one. Which columns hold which language: the data's own naming (a
+    # text's Indonesian twin is `<name>_indonesian`; `_as_printed` is the English article's), the
+    # columns above, and a citation's language in its row. Codes, numbers and names have none.
+    checked = 0
+    for resource in descriptor["resources"]:
+        name = resource["name"]
+        header, *rows = cells_of(name)
+        page = (site / ("" if lang == "en" else "id") / "tables" / f"{name}.html").read_text("utf-8")
+        said = Counter(re.findall(r'<td class="c-(\w+)[^"]*"(?: lang="(\w+)")?>', page))
+        english = {n for n in header if f"{n}_indonesian" in header or n.endswith("_as_printed")}
+        english |= {n for table, n in ENGLISH_COLUMNS if table == name}
+        expected: Counter[tuple[str, str]] = Counter()
+        for row in rows:
+            for column, value in zip(header, row, strict=True):
+                written = "id" if column.endswith("_indonesian") else "en" if column in english else None
+                written = row[header.index("citation_language")] if column == "citation" else written
+                expected[(column, written if value and written not in (None, lang) else "")] += 1
+        assert said == expected, name
+        checked += sum(n for (_, written), n in expected.items() if written)
+    assert checked > 200  # cells in the other language, on either page: the test read the pages

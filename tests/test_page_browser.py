@@ -13,7 +13,6 @@ import csv
 import json
 import os
 import re
-import sys
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -25,11 +24,6 @@ from playwright.sync_api import Browser, Page, sync_playwright
 import asean_tip_data as atd
 from asean_tip_data._page.build import build_page
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 Need = Callable[[object, str, str], None]
 CHROMIUM = os.environ.get("ASEAN_TIP_DATA_CHROMIUM", "/usr/bin/chromium")
 # Headless, and quiet: this machine's closed network refuses the background connections.
@@ -39,8 +33,6 @@ HOSTILE = '<script>window.pwned = 1</script><img src="x" onerror="window.pwned =
 SCREENS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 PAGES = ["index", *(f"tables/{name}" for name in atd.resource_names())]
 MARKS = {"1", "2", "2W", "3"}
-# Every word a reader sees, written out by hand: what the page must say, never read from the package (audit 2.4).
-PINNED = tomllib.loads((Path(__file__).parent / "fixtures" / "words-pinned.toml").read_text(encoding="utf-8"))
 IN = {"en": 0, "id": 1}  # each pinned entry is [English, Indonesian]
 # English words that no Indonesian sentence has: one of them in the Indonesian page's own text
 # (outside data values, codes, citations and text marked as another language) is English left over.
@@ -166,7 +158,9 @@ def _names(lang: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("lang", ["en", "id"])
-def test_each_country_s_mark_lies_inside_it_and_every_country_is_named(visit: Any, lang: str, screen: str) -> None:
+def test_each_country_s_mark_lies_inside_it_and_every_country_is_named(
+    visit: Any, lang: str, screen: str, pinned: dict[str, Any]
+) -> None:
     opened = visit(lang, "index", screen)
     figure = opened.page.locator("#figure-map")
     figure.locator("svg").scroll_into_view_if_needed()
@@ -187,7 +181,7 @@ def test_each_country_s_mark_lies_inside_it_and_every_country_is_named(visit: An
     )
     placements = {p.country_iso3: p for p in atd.load_tip_tier_placements() if p.report_year == 2023}
     names = _names(lang)
-    labels = {names[iso3]: PINNED["labels"]["tier"][p.tier][IN[lang]] for iso3, p in placements.items()}
+    labels = {names[iso3]: pinned["labels"]["tier"][p.tier][IN[lang]] for iso3, p in placements.items()}
     marked = {mark_label.split(":")[0] for mark_label, _ in found}
     assert marked == set(labels)  # every state has a mark or a ring
     # As the 2023 report places them (the article's Figure 1), with the move since 2022, in the page's language.
@@ -314,7 +308,9 @@ def _reference_evidence() -> list[dict[str, str]]:
 
 @pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("lang", ["en", "id"])
-def test_evidence_marks_their_legend_and_the_count_caveats_are_seen(visit: Any, lang: str, screen: str) -> None:
+def test_evidence_marks_their_legend_and_the_count_caveats_are_seen(
+    visit: Any, lang: str, screen: str, pinned: dict[str, Any]
+) -> None:
     opened = visit(lang, "index", screen)
     page = opened.page
     noted = [p for p in atd.load_tip_tier_placements() if p.evidence != "report_text" or p.note]
@@ -328,11 +324,11 @@ def test_evidence_marks_their_legend_and_the_count_caveats_are_seen(visit: Any, 
     assert starred.count() == len(noted) == len(expected) == 34
     legend = grid.locator("ul.legend li", has_text="*")
     assert legend.count() == 1 and legend.is_visible()
-    assert PINNED["page"]["mark_noted"][IN[lang]].split(":")[0] in legend.inner_text()
+    assert pinned["page"]["mark_noted"][IN[lang]].split(":")[0] in legend.inner_text()
     # How each placement is known, in the words a screen reader says for its cell (audit 3.14): the pinned labels of
     # its tier and of its evidence, for a placement of each kind (the codes as the reference files give them); one
     # read in its own narrative says its tier alone.
-    names, labels = _names(lang), PINNED["labels"]
+    names, labels = _names(lang), pinned["labels"]
     evidence = {(r["country_iso3"], int(r["report_year"])): r["evidence"] for r in _reference_evidence()}
     cells = [
         ("BRN", 2025, "Tier 2 Watch List"),
@@ -384,11 +380,13 @@ def test_the_challenges_are_listed_in_the_page_s_language(visit: Any, lang: str)
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
-def test_the_placements_table_filters_and_sorts_and_is_whole_without_script(visit: Any, lang: str) -> None:
+def test_the_placements_table_filters_and_sorts_and_is_whole_without_script(
+    visit: Any, lang: str, pinned: dict[str, Any]
+) -> None:
     opened = visit(lang, "tables/tip_tier_placements", "phone")
     rows = opened.page.locator("table.records tbody tr")
     assert rows.count() == 110
-    opened.page.get_by_label(PINNED["page"]["filter"][IN[lang]]).fill("Indonesia")
+    opened.page.get_by_label(pinned["page"]["filter"][IN[lang]]).fill("Indonesia")
     assert rows.count() == 10
 
     def years() -> list[int]:

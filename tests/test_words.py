@@ -8,7 +8,6 @@ every text equal. A wording changed on purpose changes the fixture in the same c
 from __future__ import annotations
 
 import gettext
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,14 +20,6 @@ from asean_tip_data._words.i18n import CODED_FIELDS, LANGUAGES, words_in
 from asean_tip_data._words.messages import DOMAIN
 from asean_tip_data._words.texts import words
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
-PINNED: dict[str, Any] = tomllib.loads(
-    (Path(__file__).parent / "fixtures" / "words-pinned.toml").read_text(encoding="utf-8")
-)
 # The catalog the installed package carries: the one its command line speaks.
 CATALOG = Path(atd.__file__).parent / "_words" / "locale"
 SECTIONS = ("summary", "page", "records", "locators")
@@ -64,42 +55,42 @@ def _as_pairs(section: dict[str, dict[str, str]]) -> dict[str, list[str]]:
 NOTHING: dict[str, list[str]] = {"missing": [], "extra": [], "changed": []}
 
 
-def test_every_label_of_every_code_is_the_pinned_one_in_both_languages() -> None:
+def test_every_label_of_every_code_is_the_pinned_one_in_both_languages(pinned: dict[str, Any]) -> None:
     found = {kind: _as_pairs(codes) for kind, codes in words()["labels"].items()}
-    assert _differences(PINNED["labels"], found) == NOTHING
+    assert _differences(pinned["labels"], found) == NOTHING
     # And through the function every output asks: each code of each kind, in each language.
-    for kind, codes in PINNED["labels"].items():
+    for kind, codes in pinned["labels"].items():
         for code, texts in codes.items():
             assert [atd.label(kind, code, lang) for lang in LANGUAGES] == texts, (kind, code)
     # Every kind the data codes has its labels here (and the Table Schema's field types, glossed on the page).
-    assert set(PINNED["labels"]) == set(CODED_FIELDS.values()) | {"field_type"}
+    assert set(pinned["labels"]) == set(CODED_FIELDS.values()) | {"field_type"}
 
 
 @pytest.mark.parametrize("section", SECTIONS)
-def test_every_page_summary_record_and_locator_word_is_the_pinned_one(section: str) -> None:
-    assert _differences(PINNED[section], _as_pairs(words()[section])) == NOTHING
+def test_every_page_summary_record_and_locator_word_is_the_pinned_one(section: str, pinned: dict[str, Any]) -> None:
+    assert _differences(pinned[section], _as_pairs(words()[section])) == NOTHING
     for lang, index in (("en", 0), ("id", 1)):
-        assert words_in(section, lang) == {key: texts[index] for key, texts in PINNED[section].items()}
+        assert words_in(section, lang) == {key: texts[index] for key, texts in pinned[section].items()}
 
 
-def test_the_number_and_date_words_of_the_charts_are_the_pinned_ones() -> None:
-    assert _differences(PINNED["locale"], words()["locale"]) == NOTHING
+def test_the_number_and_date_words_of_the_charts_are_the_pinned_ones(pinned: dict[str, Any]) -> None:
+    assert _differences(pinned["locale"], words()["locale"]) == NOTHING
 
 
-def test_nothing_of_words_json_is_left_unpinned() -> None:
-    assert set(words()) == {"labels", *SECTIONS, "locale"} and set(PINNED) - {
+def test_nothing_of_words_json_is_left_unpinned(pinned: dict[str, Any]) -> None:
+    assert set(words()) == {"labels", *SECTIONS, "locale"} and set(pinned) - {
         "catalog",
         "messages",
         "plural_messages",
     } == set(words())
 
 
-def test_every_message_of_the_command_line_is_the_pinned_indonesian() -> None:
+def test_every_message_of_the_command_line_is_the_pinned_indonesian(pinned: dict[str, Any]) -> None:
     with open(CATALOG / "id" / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as file:
         catalog = read_mo(file)
     assert (str(catalog.locale), catalog.plural_forms) == (
-        PINNED["catalog"]["language"],
-        PINNED["catalog"]["plural_forms"],
+        pinned["catalog"]["language"],
+        pinned["catalog"]["plural_forms"],
     )
     single = {m.id: m.string for m in catalog if m.id and isinstance(m.id, str)}
     plural = {
@@ -107,12 +98,12 @@ def test_every_message_of_the_command_line_is_the_pinned_indonesian() -> None:
         for m in catalog
         if not isinstance(m.id, str)
     }
-    assert _differences(PINNED["messages"], single) == NOTHING
-    assert _differences(PINNED["plural_messages"], plural) == NOTHING
+    assert _differences(pinned["messages"], single) == NOTHING
+    assert _differences(pinned["plural_messages"], plural) == NOTHING
     # And as gettext finds them at run time, the way the command line asks.
     spoken = gettext.translation(DOMAIN, str(CATALOG), languages=["id"])
-    assert [spoken.gettext(msgid) for msgid in PINNED["messages"]] == list(PINNED["messages"].values())
-    for msgid, entry in PINNED["plural_messages"].items():
+    assert [spoken.gettext(msgid) for msgid in pinned["messages"]] == list(pinned["messages"].values())
+    for msgid, entry in pinned["plural_messages"].items():
         assert {spoken.ngettext(msgid, entry["plural"], n) for n in (1, 2)} == set(entry["forms"]), msgid
 
 

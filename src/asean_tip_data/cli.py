@@ -197,9 +197,8 @@ def _validate(datapackage: str | None) -> int:
         problems = [str(exc)]
     else:
         problems = list(validate(package))
-    # Whole sentences to translate, never pieces joined: word order differs between languages.
-    checked = _("models and keys")
-    # frictionless reads only a copy our own checks passed, staged from the bytes they read.
+    # frictionless reads only a copy our own checks passed, staged from the bytes they read. What was
+    # checked is said in whole sentences to translate, never pieces joined: word order differs.
     if not problems:
         try:
             import frictionless
