@@ -567,3 +567,69 @@ def test_a_cell_in_the_other_language_says_its_language(
         assert said == expected, name
         checked += sum(n for (_, written), n in expected.items() if written)
     assert checked > 200  # cells in the other language, on either page: the test read the pages
+
+
+def test_the_indonesian_pages_say_where_each_row_is_printed_in_indonesian_with_headings_as_printed(
+    site: Path, descriptor: dict[str, Any], cells_of: Callable[..., list[list[str]]], pinned: dict[str, Any]
+) -> None:
+    # The data keep "Appendix 3, row 1"; the Indonesian page says "Lampiran 3, baris 1" (words-pinned.toml's
+    # [locators]), and a heading the article prints stays in its English, quoted and marked as English.
+    words = {key: texts[IN["id"]] for key, texts in pinned["locators"].items()}
+    numbered = {"Table": words["table"], "Appendix": words["appendix"]}
+    checked = 0
+    for resource in descriptor["resources"]:
+        header, *rows = cells_of(resource["name"])
+        if "article_ref" not in header:
+            continue
+        page = (site / "id" / "tables" / f"{resource['name']}.html").read_text("utf-8")
+        shown = re.findall(r'<td class="c-article_ref[^"]*">(.*?)</td>', page)
+        for row, cell in zip(rows, shown, strict=True):
+            ref = row[header.index("article_ref")]
+            if found := re.fullmatch(r"(Table|Appendix) (\d+)(?:, row (\d+))?", ref):
+                row_words = f", {words['row'].format(found[3])}" if found[3] else ""
+                assert cell == numbered[found[1]].format(found[2]) + row_words, ref
+                checked += 1
+            elif found := re.fullmatch(r"Literature Review, (.+)", ref):
+                assert cell == f'{words["literature_review"]}, <span lang="en">“{found[1]}”</span>', ref
+                checked += 1
+    assert checked > 100
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_challenges_are_listed_in_order_in_the_page_s_language_with_the_printed_name(
+    lang: str, site: Path, cells_of: Callable[..., list[list[str]]]
+) -> None:
+    # From challenges.csv: in `sequence`, each name and summary in the page's language; the Indonesian
+    # page adds the name as the article prints it, marked as English.
+    header, *rows = cells_of("challenges")
+    rows.sort(key=lambda row: int(row[header.index("sequence")]))
+    listed = re.search(r'<ol class="challenges">(.*?)</ol>', _html(site, lang), re.DOTALL)
+    assert listed is not None
+    expected = []
+    for row in rows:
+        cell = dict(zip(header, row, strict=True))
+        name, summary = (
+            (cell["name"], cell["summary"]) if lang == "en" else (cell["name_indonesian"], cell["summary_indonesian"])
+        )
+        printed = f' <span class="printed" lang="en">({cell["name"]})</span>' if lang == "id" else ""
+        expected.append(f"<strong>{name}</strong>{printed}. {summary}")
+    assert [html.unescape(li) for li in re.findall(r"<li>(.*?)</li>", listed[1], re.DOTALL)] == expected
+
+
+def test_numbers_dates_booleans_and_codes_never_break_inside_their_cells(
+    site: Path, descriptor: dict[str, Any]
+) -> None:
+    # On a phone, "2023-12-01" or "IDN" split over two lines misreads; prose may wrap. What a field
+    # holds, from the descriptor: any type but text, or text held to a list of codes or a pattern.
+    kinds: Counter[bool] = Counter()
+    for resource in descriptor["resources"]:
+        unbroken = {
+            field["name"]: field["type"] != "string" or bool({"enum", "pattern"} & set(field.get("constraints", {})))
+            for field in resource["schema"]["fields"]
+        }
+        for folder in (site, site / "id"):
+            page = (folder / "tables" / f"{resource['name']}.html").read_text("utf-8")
+            cells = set(re.findall(r'<td class="c-(\w+)( nowrap)?"', page))
+            assert cells == {(name, " nowrap" if kept else "") for name, kept in unbroken.items()}, resource["name"]
+        kinds.update(unbroken.values())
+    assert kinds[True] > 50 and kinds[False] > 50
