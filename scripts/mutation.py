@@ -237,7 +237,10 @@ def run_mutmut(command: list[str], tree: Path, env: dict[str, str], minutes: flo
     what its run of the unmutated tests prints, and a failure there reads only "Failed to run clean
     test". With it, every test's line and a failure's traceback go to a file in the scratch folder;
     if mutmut fails, the file's end is printed. (That is how the cause of such a failure was found:
-    mutmut's fork server ignores SIGINT, and a test's subprocess inherited it; see test_cli's Ctrl-C test.)
+    the run had been started in the background, by a shell without job control, which leaves SIGINT
+    ignored; the command a test sends Ctrl-C to inherited that. See test_cli's Ctrl-C test.)
+
+    mutmut gets SIGINT at its default for the same reason: ignored, it would not stop at ``minutes``.
     """
     pyproject = (tree / "pyproject.toml").read_text(encoding="utf-8")
     if "[tool.mutmut]\n" not in pyproject:
@@ -249,7 +252,14 @@ def run_mutmut(command: list[str], tree: Path, env: dict[str, str], minutes: flo
     print(f"== mutmut's own output: {output}", flush=True)
     with (
         output.open("a", encoding="utf-8") as log,
-        subprocess.Popen(command, cwd=tree, env=env, stdout=log, stderr=subprocess.STDOUT) as mutmut,
+        subprocess.Popen(
+            command,
+            cwd=tree,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        ) as mutmut,
     ):
         try:
             code = mutmut.wait(timeout=None if minutes is None else minutes * 60)

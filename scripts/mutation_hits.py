@@ -12,8 +12,9 @@ calls ``start()`` in every interpreter started while ASEAN_TIP_DATA_MUTATION_HIT
 subprocess of the statistics run (MUTANT_UNDER_TEST=stats), each function reached is written to
 that file. Loaded into pytest (``-p mutation_hits``), the hooks below give each test the functions
 its subprocesses and its fixtures reached, just before mutmut files the test's hits. In a
-mutant's run, one hook orders its tests fastest first; nothing else changes outside the statistics run. This leans on mutmut's recorder (``record_trampoline_hit``, looked
-up by the trampoline at each call), which is why the mutation group pins mutmut's version.
+mutant's run, one hook orders its tests fastest first; nothing else changes outside the statistics
+run. This leans on mutmut's recorder (``record_trampoline_hit``, looked up by the trampoline at
+each call), which is why the mutation group pins mutmut's version.
 
 In a subprocess the bridge imports nothing until a mutated module imports mutmut's trampoline: the
 tests that count what a bare ``import asean_tip_data`` loads (no json, no csv) must count the same.
@@ -153,10 +154,11 @@ def pytest_runtest_teardown(item: Any) -> None:
 
 @hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
-    """In a mutant's run, its tests fastest first, as the statistics run timed them.
+    """In a mutant's run, its tests fastest first, as the statistics run timed their calls (not their fixtures).
 
     mutmut stops a mutant's run at the first failing test (-x) and hands the tests over in no
-    order: a mutant that a quick test kills would otherwise wait for the slow ones before it.
+    order: a mutant that a quick test kills would otherwise wait for the slow ones before it. (Tests
+    of different modules then mix, and a module's fixture may be set up more than once.)
     """
     if "__mutmut_" not in os.environ.get("MUTANT_UNDER_TEST", ""):
         return

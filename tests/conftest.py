@@ -41,7 +41,7 @@ def root() -> Path:
 def pinned() -> dict[str, Any]:
     """Every word a reader sees, written by hand, never read from the package (fixtures/words-pinned.toml; audit 2.4).
 
-    Each entry is [English, Indonesian].
+    A label or a word is [English, Indonesian]; [messages] gives each English message its Indonesian.
     """
     return tomllib.loads((Path(__file__).parent / "fixtures" / "words-pinned.toml").read_text(encoding="utf-8"))
 

@@ -708,8 +708,9 @@ def test_ctrl_c_is_one_line_exit_130_and_leaves_nothing_behind(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        # Ctrl-C as a terminal sends it: a parent may have left the signal ignored, which a child
-        # inherits (mutmut's workers do), and then the page is built to the end and nothing is tested.
+        # SIGINT at its default, as in a terminal's foreground: a process started in the background
+        # by a shell without job control ignores it, and so does every program it starts. Then the
+        # page would be built to the end and this test fail for a reason not the command's.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     staging = tmp_path / staging_name(site, process.pid)
