@@ -73,11 +73,6 @@ def browser(need: Need) -> Iterator[Browser]:
         launched.close()
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_page(tmp_path_factory.mktemp("browser") / "site")
-
-
 def _file(site: Path, lang: str, page: str) -> Path:
     return site / ("" if lang == "en" else lang) / f"{page}.html"
 
