@@ -236,11 +236,12 @@ def run_mutmut(command: list[str], tree: Path, env: dict[str, str], minutes: flo
     mutmut runs with ``debug = true`` (added to the copy's [tool.mutmut]): without it, mutmut captures
     what its run of the unmutated tests prints, and a failure there reads only "Failed to run clean
     test". With it, every test's line and a failure's traceback go to a file in the scratch folder;
-    if mutmut fails, the file's end is printed. (That is how the cause of such a failure was found:
-    the run had been started in the background, by a shell without job control, which leaves SIGINT
-    ignored; the command a test sends Ctrl-C to inherited that. See test_cli's Ctrl-C test.)
+    if mutmut fails, the file's end is printed. (It showed which test failed; the cause, found
+    afterwards in the processes' signal masks: the run had been started in the background by a
+    shell without job control, which leaves SIGINT ignored, and the command that test_cli's Ctrl-C
+    test interrupts inherited that.)
 
-    mutmut gets SIGINT at its default for the same reason: ignored, it would not stop at ``minutes``.
+    mutmut is started with SIGINT at its default: the signal sent when ``minutes`` are up must reach it.
     """
     pyproject = (tree / "pyproject.toml").read_text(encoding="utf-8")
     if "[tool.mutmut]\n" not in pyproject:

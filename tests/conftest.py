@@ -41,7 +41,8 @@ def root() -> Path:
 def pinned() -> dict[str, Any]:
     """Every word a reader sees, written by hand, never read from the package (fixtures/words-pinned.toml; audit 2.4).
 
-    A label or a word is [English, Indonesian]; [messages] gives each English message its Indonesian.
+    A label or a word is [English, Indonesian]; [messages] gives each English message its Indonesian;
+    [plural_messages], [catalog] and [locale.*] are as the file's comments say.
     """
     return tomllib.loads((Path(__file__).parent / "fixtures" / "words-pinned.toml").read_text(encoding="utf-8"))
 

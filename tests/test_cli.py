@@ -708,9 +708,10 @@ def test_ctrl_c_is_one_line_exit_130_and_leaves_nothing_behind(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        # SIGINT at its default, as in a terminal's foreground: a process started in the background
-        # by a shell without job control ignores it, and so does every program it starts. Then the
-        # page would be built to the end and this test fail for a reason not the command's.
+        # SIGINT at its default, as in a terminal's foreground. A parent may leave it ignored, and a
+        # program inherits that unless it sets its own: a shell without job control does so for what
+        # it starts in the background, and mutmut's fork server for itself. The page would then be
+        # built to the end, and this test fail for a reason not the command's.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     staging = tmp_path / staging_name(site, process.pid)
