@@ -509,6 +509,33 @@ def test_datasette_s_metadata_lies_beside_the_database_one_file_a_language(site:
     assert {lang: t["tables"]["errata"]["title"] for lang, t in titles.items()} == {"en": "Errata", "id": "Ralat"}
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_download_list_names_each_file_as_saved_and_links_it(
+    site: Path, row_totals: dict[str, int], lang: str
+) -> None:
+    # Written out here: a file's name as a reader saves it, after the descriptor its tables, then the
+    # database with datasette's metadata of it beside, then the DCAT-AP record in its two forms.
+    tables = list(row_totals)  # the resources in the descriptor's order, as conftest writes them by hand
+    named = (
+        [("datapackage.json", "downloads/datapackage.json")]
+        + [(f"{t}.csv", f"downloads/resources/{t}.csv") for t in tables]
+        + [("parquet/datapackage.json", "downloads/parquet/datapackage.json")]
+        + [(f"{t}.parquet", f"downloads/parquet/resources/{t}.parquet") for t in tables]
+        + [
+            ("asean-tip-data.sqlite", "downloads/asean-tip-data.sqlite"),
+            ("asean-tip-data.metadata.json", "downloads/asean-tip-data.metadata.json"),
+            ("asean-tip-data.metadata.id.json", "downloads/asean-tip-data.metadata.id.json"),
+            ("dcat-ap.ttl", "downloads/dcat-ap.ttl"),
+            ("dcat-ap.jsonld", "downloads/dcat-ap.jsonld"),
+        ]
+    )
+    found = re.findall(r'<ul class="downloads">(.*?)</ul>', _html(site, lang), flags=re.S)
+    assert len(found) == 1
+    up = "" if lang == "en" else "../"
+    links = re.findall(r'<li><a href="([^"]+)">([^<]+)</a></li>', found[0])
+    assert [(html.unescape(name), href) for href, name in links] == [(name, up + path) for name, path in named]
+
+
 # Issue #32, item 4: the page's text filters are linear in a text's length. Failed on 1.17.0.
 
 
