@@ -30,6 +30,11 @@ def _html(site: Path, lang: str) -> str:
     return (site / ("index.html" if lang == "en" else f"{lang}/index.html")).read_text(encoding="utf-8")
 
 
+def _table(site: Path, lang: str, name: str) -> str:
+    """Return the page of table ``name`` in ``lang`` (the first language's pages at the root, the other's in id/)."""
+    return (site / ("" if lang == "en" else lang) / "tables" / f"{name}.html").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("lang", ["en", "id"])
 def test_each_language_has_its_page_linked_to_the_other(site: Path, lang: str) -> None:
     html = _html(site, lang)
@@ -45,7 +50,7 @@ def test_the_indonesian_page_speaks_indonesian(site: Path) -> None:
     for words in ("Kerja sama Polri dan ASEANAPOL", "Unduh", "Saran pengutipan", "Tingkat 2", "Sumber:"):
         assert words in html, words
     assert "Data dictionary" not in html and "How to cite" not in html
-    table = (site / "id" / "tables" / "errata.html").read_text(encoding="utf-8")
+    table = _table(site, "id", "errata")
     for words in ("Kamus data", "Isi tabel", "Ralat", "unik", "Semua tabel"):
         assert words in table, words
     assert "[Dataset]" in html and "Bersumber dari:" in html and "[Data set]" not in html
@@ -95,7 +100,7 @@ def test_each_table_has_a_page_in_each_language_linked_from_the_main_page(site: 
         contents = html.split('<nav class="contents"')[1].split("</nav>")[0]
         for name in atd.resource_names():
             assert f'href="tables/{name}.html"' in contents, (lang, name)
-            table = (folder / "tables" / f"{name}.html").read_text(encoding="utf-8")
+            table = _table(site, lang, name)
             assert f'<html lang="{lang}">' in table
             rows = len(atd.load(name))
             assert table.count("<tr>") == 1 + rows + 1 + len(atd.table_schema(name)["fields"]), name
@@ -104,13 +109,13 @@ def test_each_table_has_a_page_in_each_language_linked_from_the_main_page(site: 
 
 
 def test_records_show_names_beside_codes_in_the_page_s_language(site: Path) -> None:
-    english = (site / "tables" / "tip_tier_placements.html").read_text(encoding="utf-8")
-    indonesian = (site / "id" / "tables" / "tip_tier_placements.html").read_text(encoding="utf-8")
+    english = _table(site, "en", "tip_tier_placements")
+    indonesian = _table(site, "id", "tip_tier_placements")
     assert '<code>PHL</code> <span class="label">Philippines</span>' in english
     assert '<code>PHL</code> <span class="label">Filipina</span>' in indonesian
     assert '<code>Tier 2 Watch List</code> <span class="label">Daftar Pengawasan Tingkat 2</span>' in indonesian
     assert '<code>upgraded</code> <span class="label">dinaikkan</span>' in indonesian
-    meetings = (site / "tables" / "meetings.html").read_text(encoding="utf-8")
+    meetings = _table(site, "en", "meetings")
     assert '<td class="c-start_date nowrap">1997-12-18</td>' in meetings
 
 
@@ -118,11 +123,10 @@ def test_records_show_names_beside_codes_in_the_page_s_language(site: Path) -> N
 def test_every_table_page_heads_its_columns_with_the_field_titles_in_its_language(site: Path, lang: str) -> None:
     descriptor = json.loads(atd.datapackage_path().read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:
-        page = site / ("" if lang == "en" else "id") / "tables" / f"{resource['name']}.html"
         headings = re.findall(
             r'<th scope="col" data-sort="c-([^"]+)"><span class="heading">([^<]*)</span> '
             r'<code class="field-name">([^<]*)</code></th>',
-            page.read_text(encoding="utf-8"),
+            _table(site, lang, resource["name"]),
         )
         fields = resource["schema"]["fields"]
         titles = [html.escape(f["title_translated"][lang], quote=False) for f in fields]
@@ -151,10 +155,9 @@ LABELLED = {
 def test_every_code_in_the_records_shows_its_pinned_label_once_and_booleans_read_as_words(
     site: Path, lang: str, country_names: dict[str, dict[str, str]], pinned: dict[str, Any]
 ) -> None:
-    folder = site / ("" if lang == "en" else "id") / "tables"
     names = country_names[lang]
     for name in atd.resource_names():
-        page = (folder / f"{name}.html").read_text(encoding="utf-8")
+        page = _table(site, lang, name)
         records = page.split('<table class="records">')[1].split("</table>")[0]
         labelled, pairs, checked = LABELLED.get(name, {}), 0, 0
         for field, inner in re.findall(r'<td class="c-([a-z0-9_]+)[^"]*"[^>]*>(.*?)</td>', records, re.DOTALL):
@@ -174,10 +177,10 @@ def test_every_code_in_the_records_shows_its_pinned_label_once_and_booleans_read
         # some labels their codes ("cases", "Tier 2", "green"), shown once: two tables have no other code.
         codes_only = lang == "en" and name in ("case_statements", "tip_tiers")
         assert (checked > 0, pairs > 0) == (bool(labelled), bool(labelled) and not codes_only), name
-    meetings = (folder / "meetings.html").read_text(encoding="utf-8")
+    meetings = _table(site, lang, "meetings")
     online = re.findall(r'<td class="c-online nowrap">([^<]*)</td>', meetings)
     assert sorted(set(online)) == (["no", "yes"] if lang == "en" else ["tidak", "ya"]) and len(online) == 42 + 1
-    tiers = (folder / "tip_tier_placements.html").read_text(encoding="utf-8")
+    tiers = _table(site, lang, "tip_tier_placements")
     assert ('<td class="c-tier nowrap">Tier 2</td>' in tiers) == (lang == "en")  # the label is the code itself
 
 
@@ -243,15 +246,15 @@ def test_the_indonesian_page_names_singapore_and_the_editors_in_indonesian(site:
     assert "AMMTC ke-3: 9 Oktober 2001, Singapura" in html.unescape(main)
     assert ", Singapore" not in html.unescape(main).split('id="figure-timeline"')[1].split("</figure>")[0]
     assert "AMMTC 3: 9 October 2001, Singapore" in html.unescape(_html(site, "en"))
-    glossary = (site / "id" / "tables" / "glossary.html").read_text(encoding="utf-8")
+    glossary = _table(site, "id", "glossary")
     assert "Tim penyusun asean-tip-data: penjelasan tambahan dari dataset ini" in glossary
     assert "asean-tip-data editors" not in glossary
-    english = (site / "tables" / "glossary.html").read_text(encoding="utf-8")
+    english = _table(site, "en", "glossary")
     assert "asean-tip-data editors: explanations added by this dataset" in english
 
 
 def test_the_cases_page_cites_every_page_the_ministry_s_statements_come_from(site: Path) -> None:
-    cases = (site / "id" / "tables" / "trafficking_cases.html").read_text(encoding="utf-8")
+    cases = _table(site, "id", "trafficking_cases")
     sources = {s.source_id: s for s in atd.load_sources()}
     for source_id in ("tip-2017-indonesia", "tribunnews-2023-04-04", "medcom-2023-07-14", "tribunnews-2024-05-07"):
         assert f'href="{html.escape(sources[source_id].url or "")}"' in cases, source_id
@@ -259,9 +262,9 @@ def test_the_cases_page_cites_every_page_the_ministry_s_statements_come_from(sit
 
 
 def test_sources_link_their_doi_and_address_and_code_reads_as_code(site: Path) -> None:
-    sources = (site / "tables" / "sources.html").read_text(encoding="utf-8")
+    sources = _table(site, "en", "sources")
     assert '<a href="https://doi.org/10.32781/cakrawala.v18i2.733">doi:10.32781/cakrawala.v18i2.733</a>' in sources
-    countries = (site / "id" / "tables" / "countries.html").read_text(encoding="utf-8")
+    countries = _table(site, "id", "countries")
     assert '<a href="https://setnasasean.id/tentang-asean">https://setnasasean.id/tentang-asean</a>' in countries
     assert "`" not in countries.split("<main")[1] and "<code>sources</code>" in countries
 
@@ -600,7 +603,7 @@ def test_a_cell_in_the_other_language_says_its_language(
     checked = 0
     for name, (english, indonesian) in WRITTEN_IN.items():
         header, *rows = cells_of(name)
-        page = (site / ("" if lang == "en" else "id") / "tables" / f"{name}.html").read_text("utf-8")
+        page = _table(site, lang, name)
         said = Counter(re.findall(r'<td class="c-(\w+)[^"]*"(?: lang="(\w+)")?>', page))
         written = {column: "en" for column in english.split()} | {column: "id" for column in indonesian.split()}
         assert set(written) <= set(header), name
@@ -668,7 +671,7 @@ def test_the_indonesian_pages_say_where_each_row_is_printed_in_indonesian_with_h
         header, *rows = cells_of(resource["name"])
         if "article_ref" not in header:
             continue
-        page = (site / "id" / "tables" / f"{resource['name']}.html").read_text("utf-8")
+        page = _table(site, "id", resource["name"])
         shown = re.findall(r'<td class="c-article_ref[^"]*">(.*?)</td>', page)
         for row, cell in zip(rows, shown, strict=True):
             ref = row[header.index("article_ref")]
@@ -723,9 +726,7 @@ def test_numbers_dates_booleans_and_codes_never_break_inside_their_cells(
     # On a phone, "1997-12-20" or "IDN" split over two lines misreads; names and prose may wrap.
     # (Lists of source ids, such as meetings' note_source_ids, are left out: whether a list of
     # about 90 characters should wrap is a question for the page's design.)
-    for folder in (site, site / "id"):
-        cells = set(
-            re.findall(r'<td class="c-(\w+)( nowrap)?"', (folder / "tables" / f"{table}.html").read_text("utf-8"))
-        )
+    for lang in ("en", "id"):
+        cells = set(re.findall(r'<td class="c-(\w+)( nowrap)?"', _table(site, lang, table)))
         listed = {(n, " nowrap") for n in unbroken.split()} | {(n, "") for n in wrapping.split()}
         assert listed <= cells and {n for n, _ in cells} - {n for n, _ in listed} <= {"note_source_ids"}
