@@ -127,3 +127,38 @@ def test_a_note_s_sources_are_named_as_far_as_their_date_a_report_with_its_title
     # told apart by their titles, a news report by its date (sources.csv's citations, written out here).
     html = (site / page).read_text(encoding="utf-8")
     assert f"<cite>{report}</cite>; <cite>Tribunnews {news}</cite>" in html
+
+
+def _placement(iso3: str, year: int, evidence: str = "two_sources") -> dict[str, Any]:
+    return {"country_iso3": iso3, "report_year": year, "evidence": evidence}
+
+
+@pytest.mark.parametrize(
+    ("unread", "said"),
+    [
+        # Up to three placements not read in their own report's text: each named with its years.
+        (
+            [("MYS", 2019), ("MYS", 2020), ("THA", 2021)],
+            " (Malaysia 2019 and 2020 and Thailand 2021: pages of <cite>AFP</cite> and <cite>Reuters</cite>)",
+        ),
+        # From four: counted, as the table placement_sources lists them.
+        (
+            [("MYS", 2019), ("MYS", 2020), ("THA", 2021), ("THA", 2022)],
+            " (4 placements not read in their own report&#39;s text: 4 pages of 2 publishers,"
+            " listed in the table placement_sources)",
+        ),
+    ],
+    ids=["three named", "four counted"],
+)
+def test_a_chart_names_up_to_three_placements_read_elsewhere_and_counts_more(
+    unread: list[tuple[str, int]], said: str
+) -> None:
+    # The bundled charts have 1, 2 or 28 such placements: the line's turn from naming to counting,
+    # after three, is seen only here. The expected lines are written by hand.
+    from asean_tip_data._page.credits import pages
+
+    placements = [_placement("MYS", 2018, "report_text"), *(_placement(c, y) for c, y in unread)]
+    publisher = {"MYS": "AFP", "THA": "Reuters"}
+    read = [{"country_iso3": c, "report_year": y, "publisher": publisher[c]} for c, y in unread]
+    shown = pages(placements, {"MYS": "Malaysia", "THA": "Thailand"}, {"placement_sources": read}, "en")
+    assert str(shown) == said
