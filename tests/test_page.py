@@ -539,6 +539,45 @@ def test_the_download_list_names_each_file_as_saved_and_links_it(
     assert [(html.unescape(name), href) for href, name in links] == [(name, up + path) for name, path in named]
 
 
+# Written out from the row counts (conftest's row_totals): the tables of more than 20 rows, whose
+# pages get a filter box and sorting headings.
+SORTED = {"sources", "meetings", "tip_tier_placements", "placement_sources", "glossary"}
+
+
+def test_only_the_tables_of_more_than_twenty_rows_can_be_filtered_and_sorted(
+    site: Path, row_totals: dict[str, int]
+) -> None:
+    for lang in ("en", "id"):
+        pages = {name: _table(site, lang, name) for name in row_totals}
+        assert {name for name, page in pages.items() if 'class="scroll sortable"' in page} == SORTED
+        assert {name for name, page in pages.items() if "tables.js" in page} == SORTED
+
+
+@pytest.mark.parametrize(("kept", "sortable"), [(20, False), (21, True)])
+def test_a_table_turns_sortable_after_twenty_rows(
+    copy: Path,
+    tmp_path: Path,
+    cells_of: Callable[..., list[list[str]]],
+    write_cells: Callable[..., Path],
+    kept: int,
+    sortable: bool,
+) -> None:
+    # The bundled tables have 4 to 13 rows or 27 and more: the boundary itself is seen on a copy.
+    header, *rows = cells_of("meetings")
+    write_cells(copy, "meetings", [header, *rows[:kept]])
+    page = _table(build_page(tmp_path / "site", copy), "en", "meetings")
+    assert ('class="scroll sortable"' in page, '<p class="filter-help"' in page, "tables.js" in page) == (sortable,) * 3
+
+
+def test_only_the_table_of_pages_read_says_each_row_names_its_own_source(
+    site: Path, row_totals: dict[str, int], pinned: dict[str, Any]
+) -> None:
+    # placement_sources names no source of its own: each of its rows is a page read, with its address.
+    for lang in ("en", "id"):
+        said = f"<p>{html.escape(pinned['page']['sources_themselves'][IN[lang]])}</p>"
+        assert {name for name in row_totals if said in _table(site, lang, name)} == {"placement_sources"}
+
+
 # Issue #32, item 4: the page's text filters are linear in a text's length. Failed on 1.17.0.
 
 
