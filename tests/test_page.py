@@ -578,6 +578,54 @@ def test_only_the_table_of_pages_read_says_each_row_names_its_own_source(
         assert {name for name in row_totals if said in _table(site, lang, name)} == {"placement_sources"}
 
 
+# The columns of each table that hold source ids, in the order of its fields (written out by hand):
+# a table page lists the sources its rows cite, in the order the rows cite them, each once.
+CITING = {
+    "countries": ("name_indonesian_source_id", "source_id"),
+    "sources": ("source_id",),
+    "trafficking_cases": ("note_source_ids", "source_id"),
+    "case_statements": ("source_id",),
+    "trafficking_suspects": ("source_id",),
+    "liaison_officers": ("source_id",),
+    "meetings": ("note_source_ids", "source_id"),
+    "mous": ("source_id",),
+    "strategies": ("source_id",),
+    "strategy_roles": ("source_id",),
+    "challenges": ("source_id",),
+    "tip_tiers": ("source_id",),
+    "tip_tier_placements": ("source_id",),
+    "placement_sources": (),
+    "glossary": ("source_id",),
+    "errata": (),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_each_table_page_lists_the_sources_its_rows_cite_in_order_in_its_language(
+    site: Path, lang: str, cells_of: Callable[..., list[list[str]]]
+) -> None:
+    header, *rows = cells_of("sources")
+    by_id = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
+    for name, columns in CITING.items():
+        header, *rows = cells_of(name)
+        cited = dict.fromkeys(i for row in rows for column in columns for i in row[header.index(column)].split())
+        found = re.findall(r'<ul class="sources">(.*?)</ul>', _table(site, lang, name), flags=re.S)
+        shown = [html.unescape(c) for c in re.findall(r"<li><cite[^>]*>(.*?)</cite>", found[0])] if found else []
+        text = "citation_indonesian" if lang == "id" else "citation"
+        assert shown == [by_id[i][text] or by_id[i]["citation"] for i in cited], name
+        assert bool(found) == bool(columns), name
+
+
+@pytest.mark.parametrize(("lang", "rows"), [("en", "rows"), ("id", "baris")])
+def test_each_table_s_row_count_is_given_on_the_main_page_and_its_own(
+    site: Path, row_totals: dict[str, int], lang: str, rows: str
+) -> None:
+    listed = re.findall(r"<code>(\w+)</code> · ([^·<]+) · ", _html(site, lang))
+    assert listed == [(name, f"{total} {rows}") for name, total in row_totals.items()]
+    for name, total in row_totals.items():
+        assert f"<p>{total} {rows} · " in _table(site, lang, name), name
+
+
 # Issue #32, item 4: the page's text filters are linear in a text's length. Failed on 1.17.0.
 
 
