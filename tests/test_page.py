@@ -610,10 +610,28 @@ def test_each_table_page_lists_the_sources_its_rows_cite_in_order_in_its_languag
         header, *rows = cells_of(name)
         cited = dict.fromkeys(i for row in rows for column in columns for i in row[header.index(column)].split())
         found = re.findall(r'<ul class="sources">(.*?)</ul>', _table(site, lang, name), flags=re.S)
-        shown = [html.unescape(c) for c in re.findall(r"<li><cite[^>]*>(.*?)</cite>", found[0])] if found else []
-        text = "citation_indonesian" if lang == "id" else "citation"
-        assert shown == [by_id[i][text] or by_id[i]["citation"] for i in cited], name
+        items = re.findall(r'<li><cite(?: lang="(\w+)")?>(.*?)</cite>(.*?)</li>', found[0]) if found else []
+        shown = [
+            (written, html.unescape(text), re.findall(r' <a href="([^"]+)">([^<]+)</a>', a))
+            for written, text, a in items
+        ]
+        assert shown == [_cited(by_id[i], lang) for i in cited], name
         assert bool(found) == bool(columns), name
+
+
+def _cited(source: dict[str, str], lang: str) -> tuple[str, str, list[tuple[str, str]]]:
+    """Return how a table page lists a source: its citation's language where not the page's, its citation, its links."""
+    indonesian = lang == "id" and source["citation_indonesian"]
+    written = "id" if indonesian else source["citation_language"]
+    links = [(f"https://doi.org/{source['doi']}", f"doi:{source['doi']}")] if source["doi"] else []
+    # An address that only repeats the DOI is not linked twice.
+    if source["url"] and not (source["doi"] and source["url"] == f"https://doi.org/{source['doi']}"):
+        links.append((source["url"], source["url"]))
+    return (
+        "" if written == lang else written,
+        source["citation_indonesian"] if indonesian else source["citation"],
+        links,
+    )
 
 
 @pytest.mark.parametrize(("lang", "rows"), [("en", "rows"), ("id", "baris")])
@@ -624,6 +642,20 @@ def test_each_table_s_row_count_is_given_on_the_main_page_and_its_own(
     assert listed == [(name, f"{total} {rows}") for name, total in row_totals.items()]
     for name, total in row_totals.items():
         assert f"<p>{total} {rows} · " in _table(site, lang, name), name
+
+
+def test_the_cases_chart_leaves_out_a_year_without_indonesia_s_tier_and_keeps_the_rest(
+    copy: Path, tmp_path: Path, cells_of: Callable[..., list[list[str]]], write_cells: Callable[..., Path]
+) -> None:
+    # A copy's Table 1 begins with 2015, a year the tier placements do not reach: the chart draws the
+    # years it can place, 2016 to 2023, and its data file offers the same.
+    header, first, *rest = cells_of("trafficking_cases")
+    write_cells(copy, "trafficking_cases", [header, ["2015", *first[1:]], first, *rest])
+    site = build_page(tmp_path / "site", copy)
+    for lang in ("en", "id"):
+        with (site / "charts" / f"cases-{lang}.csv").open(encoding="utf-8", newline="") as file:
+            years = [row[0] for row in csv.reader(file)][1:]
+        assert years == [str(year) for year in range(2016, 2024)], lang
 
 
 # Issue #32, item 4: the page's text filters are linear in a text's length. Failed on 1.17.0.
