@@ -698,6 +698,8 @@ def test_each_bar_says_its_year_count_and_tier_with_its_notes_in_the_page_s_lang
 ) -> None:
     note = "note_indonesian" if lang == "id" else "note"
     expected = list(BARS[chart, lang])
+    noted: list[str] = []  # the figure lists the placements' notes (*), then the counts said otherwise (†)
+    disputed: list[str] = []
     if chart == "cases":
         # Indonesia's 2022 placement has a note (*); the counts of 2016, 2022 and 2023 are said otherwise
         # elsewhere (†). 2021's note says that the ministry gave the same count: no mark.
@@ -707,12 +709,18 @@ def test_each_bar_says_its_year_count_and_tier_with_its_notes_in_the_page_s_lang
         for i, r in enumerate(dict(zip(header, row, strict=True)) for row in rows):
             if tier_note := placed["IDN", r["year"]][note]:
                 expected[i] += f" (* Indonesia, {r['year']}: {tier_note})"
+                noted.append(f"* Indonesia, {r['year']}: {tier_note}")
             if r["year"] in ("2016", "2022", "2023"):
                 expected[i] += f" (\u2020 {r['year']}: {r[note]})"
+                disputed.append(f"\u2020 {r['year']}: {r[note]}")
     svg = (site / "charts" / f"{chart}-{lang}.svg").read_text(encoding="utf-8")
     titles = [html.unescape(t) for t in re.findall(r"<title>([^<]*)</title>", svg)]
     labels = [html.unescape(t) for t in re.findall(r'aria-label="([^"]*)"', svg)]
     assert list(dict.fromkeys(titles)) == list(dict.fromkeys(labels)) == expected
+    # The notes again under the chart, each once, the placement's first.
+    figure = _html(site, lang).split(f'<figure id="figure-{chart}"')[1].split("</figure>")[0]
+    caveats = [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r'<p class="caveat">(.*?)</p>', figure)]
+    assert caveats == noted + disputed
 
 
 # Issue #32, item 4: the page's text filters are linear in a text's length. Failed on 1.17.0.
