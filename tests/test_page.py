@@ -479,6 +479,31 @@ def test_figure_1_s_table_lists_the_countries_by_name_with_both_tiers_and_the_ch
         change = labels["placement_change"][now["placement_change"]][index]
         expected.append((names[iso3], labels["tier"][now["tier"]][index], earlier, change))
     assert shown == expected
+    # The map's data file: the codes beside their labels, the mark apart; and each country drawn says the same.
+    with (site / "charts" / f"map-{lang}.csv").open(encoding="utf-8", newline="") as f:
+        header, *offered = list(csv.reader(f))
+    assert header == [
+        "iso3",
+        "name",
+        "tier_2023",
+        "tier_2023_label",
+        "tier_2022",
+        "tier_2022_label",
+        "tier_2022_note",
+        "change",
+        "change_label",
+    ]
+    rows = []
+    for iso3 in sorted(names, key=names.__getitem__):
+        now, before = placed[iso3, 2023], placed[iso3, 2022]
+        tiers = [now["tier"], labels["tier"][now["tier"]][index], before["tier"], labels["tier"][before["tier"]][index]]
+        change = [now["placement_change"], labels["placement_change"][now["placement_change"]][index]]
+        rows.append([iso3, names[iso3], *tiers, "*" if iso3 in noted else "", *change])
+    assert offered == rows
+    svg = (site / "charts" / f"map-{lang}.svg").read_text(encoding="utf-8")
+    drawn = {html.unescape(t) for t in re.findall(r"<title>([^<]*)</title>", svg)}
+    land = pinned["page"]["neighbours"][index]
+    assert drawn - {land} == {f"{name}: {tier} ({change})" for name, tier, _, change in expected}
 
 
 @pytest.mark.parametrize(("page", "lang"), [("index.html", "en"), ("id/index.html", "id")])
@@ -721,6 +746,73 @@ def test_each_bar_says_its_year_count_and_tier_with_its_notes_in_the_page_s_lang
     figure = _html(site, lang).split(f'<figure id="figure-{chart}"')[1].split("</figure>")[0]
     caveats = [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r'<p class="caveat">(.*?)</p>', figure)]
     assert caveats == noted + disputed
+
+
+def _offered(site: Path, chart: str, lang: str) -> list[dict[str, str]]:
+    with (site / "charts" / f"{chart}-{lang}.csv").open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_each_chart_s_data_file_holds_what_it_draws(
+    site: Path, lang: str, cells_of: Callable[..., list[list[str]]], pinned: dict[str, Any]
+) -> None:
+    index, labels = IN[lang], pinned["labels"]
+    note = "note_indonesian" if lang == "id" else "note"
+
+    def rows_of(name: str) -> list[dict[str, str]]:
+        header, *rows = cells_of(name)
+        return [dict(zip(header, row, strict=True)) for row in rows]
+
+    # Table 1 and Table 2 as the article prints them (written out here), with Indonesia's tiers.
+    table_1 = {"2016": "478", "2017": "340", "2018": "164", "2019": "259"}
+    table_1 |= {"2020": "383", "2021": "361", "2022": "752", "2023": "998"}
+    placed = {r["report_year"]: r for r in rows_of("tip_tier_placements") if r["country_iso3"] == "IDN"}
+    cases = [
+        {
+            "year": year,
+            "cases": count,
+            "indonesia_tier": placed[year]["tier"],
+            "indonesia_tier_label": labels["tier"][placed[year]["tier"]][index],
+            "indonesia_tier_note": placed[year][note],
+            "ministry_statement": r["ministry_statement"],
+            "ministry_statement_label": labels["ministry_statement"][r["ministry_statement"]][index]
+            if r["ministry_statement"]
+            else "",
+            "ministry_note": r[note],
+        }
+        for (year, count), r in zip(table_1.items(), rows_of("trafficking_cases"), strict=True)
+    ]
+    assert _offered(site, "cases", lang) == cases
+    assert _offered(site, "suspects", lang) == [
+        {"year": "2020", "suspects": "163"},
+        {"year": "2021", "suspects": "165"},
+        {"year": "2022", "suspects": "159"},
+    ]
+    # The meetings as meetings.csv has them, each with how it met in the page's language; Singapore, a
+    # city that is also a state, named as the page names the state.
+    modes = {"true": pinned["page"]["online"][index], "false": pinned["page"]["in_person"][index]}
+    city = {"Singapore": "Singapura"} if lang == "id" else {}
+    columns = ("forum", "number", "start_date", "end_date", "online")
+    meetings = [
+        {**{c: m[c] for c in columns}, "city": city.get(m["city"], m["city"]), "mode": modes[m["online"]]}
+        for m in rows_of("meetings")
+    ]
+    assert _offered(site, "timeline", lang) == meetings
+    # And each meeting drawn says which it is, when it began (in prose) and where, or that it met online.
+    months = {
+        "en": "January February March April May June July August September October November December",
+        "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
+    }[lang].split()
+    said = []
+    for m in rows_of("meetings"):
+        year, month, day = m["start_date"].split("-")
+        place = city.get(m["city"], m["city"]) or pinned["page"]["online"][index]
+        number = m["number"] if lang == "en" else f"ke-{m['number']}"
+        text = f"{m['forum']} {number}: {int(day)} {months[int(month) - 1]} {year}, {place}"
+        said.append(text + (" " + pinned["page"]["meeting_after"][index] if not m["article_ref"] else ""))
+    svg = (site / "charts" / f"timeline-{lang}.svg").read_text(encoding="utf-8")
+    assert list(dict.fromkeys(html.unescape(t) for t in re.findall(r"<title>([^<]*)</title>", svg))) == said
 
 
 # Issue #32, item 4: the page's text filters are linear in a text's length. Failed on 1.17.0.
