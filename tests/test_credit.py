@@ -162,3 +162,20 @@ def test_a_chart_names_up_to_three_placements_read_elsewhere_and_counts_more(
     read = [{"country_iso3": c, "report_year": y, "publisher": publisher[c]} for c, y in unread]
     shown = pages(placements, {"MYS": "Malaysia", "THA": "Thailand"}, {"placement_sources": read}, "en")
     assert str(shown) == said
+
+
+@pytest.mark.parametrize(
+    ("values", "english", "indonesian"),
+    [
+        ([2023], "2023", "2023"),
+        ([2023, 2022], "2022 and 2023", "2022 dan 2023"),
+        ([2021, 2022, 2023], "2021\u20132023", "2021\u20132023"),  # three years running: a range
+        ([2019, 2021, 2022], "2019, 2021 and 2022", "2019, 2021, dan 2022"),  # a gap: each named
+    ],
+)
+def test_report_years_run_as_a_range_from_three_and_are_listed_otherwise(
+    values: list[int], english: str, indonesian: str
+) -> None:
+    from asean_tip_data._page.credits import years
+
+    assert (str(years(values, "en")), str(years(values, "id"))) == (english, indonesian)

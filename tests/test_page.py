@@ -815,6 +815,61 @@ def test_each_chart_s_data_file_holds_what_it_draws(
     assert list(dict.fromkeys(html.unescape(t) for t in re.findall(r"<title>([^<]*)</title>", svg))) == said
 
 
+# Each source line of the main page, in its order (the four charts, the tier grid, the challenges),
+# written out by hand from the article, sources.csv and placement_sources.csv: who printed the
+# rows, the reports that made the placements, the publishers of the pages read for the placements
+# not read in their own report, and the sources the notes cite.
+SOURCE_LINES = {
+    "en": [
+        "Muhammad et al. (2024), Table 1 (<cite>Indonesian Ministry of Foreign Affairs Report, 2024</cite>);"
+        " Indonesia's tiers: U.S. Department of State, Trafficking in Persons Reports 2016\u20132023"
+        " (2022: pages of <cite>BenarNews</cite>; <cite>JurnalPatroliNews</cite>; <cite>Medcom.id</cite>;"
+        " and <cite>The Scoop (Brunei)</cite>); notes: <cite>U.S. Department of State (2017), 2017 Trafficking"
+        " in Persons Report: Indonesia</cite>; <cite>Tribunnews (2023, 4 April)</cite>; <cite>Tribunnews (2024,"
+        " 7 May)</cite>; and <cite>Medcom (2023, 14 July)</cite>.",
+        "Muhammad et al. (2024), Table 2 (<cite>Data Report Bareskrim and the Regional Police, 2023</cite>).",
+        "Muhammad et al. (2024), Figure 1; U.S. Department of State, Trafficking in Persons Reports 2022 and"
+        " 2023 (Indonesia 2022 and Thailand 2022: pages of <cite>BenarNews</cite>; <cite>JurnalPatroliNews</cite>;"
+        " <cite>Medcom.id</cite>; <cite>Royal Thai Embassy, Washington, D.C.</cite>; <cite>The Scoop"
+        " (Brunei)</cite>; and <cite>theSun (Malaysia)</cite>). Map: Natural Earth.",
+        "Muhammad et al. (2024), Appendices 1 and 2 (<cite>ASEAN Secretariat Website, 2024</cite>); AMMTC 19,"
+        " not in the article: <cite>Bernama, via theSun (2025, 9 September)</cite>; <cite>Vietnam News Agency,"
+        " VietnamPlus (2025, September)</cite>; <cite>Ministry of Home Affairs, Singapore (2025, 10"
+        " September)</cite>; and <cite>The Star (2025, 10 September)</cite>.",
+        "U.S. Department of State, Trafficking in Persons Reports 2016\u20132025 (28 placements not read in"
+        " their own report's text: 113 pages of 67 publishers, listed in the table placement_sources).",
+        "Muhammad et al. (2024), Result and Discussions, the four subsections on ASEANAPOL's dynamics and challenges.",
+    ],
+    "id": [
+        "Muhammad dkk. (2024), Tabel 1 (<cite>Laporan Kemlu RI, 2024</cite>); peringkat Indonesia:"
+        " Departemen Luar Negeri AS, Laporan TIP 2016\u20132023 (2022: laman <cite>BenarNews</cite>;"
+        " <cite>JurnalPatroliNews</cite>; <cite>Medcom.id</cite>; dan <cite>The Scoop (Brunei)</cite>);"
+        " catatan: <cite>Departemen Luar Negeri Amerika Serikat (2017), Laporan TIP 2017, uraian tentang"
+        " Indonesia</cite>; <cite>Tribunnews (4 April 2023)</cite>; <cite>Tribunnews (7 Mei 2024)</cite>;"
+        " dan <cite>Medcom (14 Juli 2023)</cite>.",
+        "Muhammad dkk. (2024), Tabel 2 (<cite>Laporan data Bareskrim Polri dan Polda, 2023</cite>).",
+        "Muhammad dkk. (2024), Gambar 1; Departemen Luar Negeri AS, Laporan TIP 2022 dan 2023 (Indonesia"
+        " 2022 dan Thailand 2022: laman <cite>BenarNews</cite>; <cite>JurnalPatroliNews</cite>;"
+        " <cite>Medcom.id</cite>; <cite>Royal Thai Embassy, Washington, D.C.</cite>; <cite>The Scoop"
+        " (Brunei)</cite>; dan <cite>theSun (Malaysia)</cite>). Peta: Natural Earth.",
+        "Muhammad dkk. (2024), Lampiran 1 dan 2 (<cite>Laman Sekretariat ASEAN, 2024</cite>); AMMTC ke-19,"
+        " tidak tercantum dalam artikel: <cite>Bernama, melalui theSun (9 September 2025)</cite>;"
+        " <cite>Kantor Berita Vietnam, VietnamPlus (September 2025)</cite>; <cite>Kementerian Dalam Negeri"
+        " Singapura (10 September 2025)</cite>; dan <cite>The Star (10 September 2025)</cite>.",
+        "Departemen Luar Negeri AS, Laporan TIP 2016\u20132025 (28 peringkat yang tidak dibaca dari uraian"
+        " negara dalam laporannya sendiri: 113 laman dari 67 penerbit, tercantum di tabel placement_sources).",
+        "Muhammad dkk. (2024), bagian Hasil dan Pembahasan, empat subbagian tentang dinamika dan tantangan ASEANAPOL.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_each_source_line_of_the_main_page_names_what_it_rests_on(site: Path, lang: str) -> None:
+    word = {"en": "Source", "id": "Sumber"}[lang]
+    found = re.findall(rf'<p class="source"><strong>{word}:</strong> (.*?)</p>', _html(site, lang), flags=re.S)
+    assert [html.unescape(line) for line in found] == SOURCE_LINES[lang]
+
+
 # Issue #32, item 4: the page's text filters are linear in a text's length. Failed on 1.17.0.
 
 
