@@ -870,6 +870,55 @@ def test_each_source_line_of_the_main_page_names_what_it_rests_on(site: Path, la
     assert [html.unescape(line) for line in found] == SOURCE_LINES[lang]
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_each_figure_has_its_title_legend_caption_and_notes_in_the_page_s_language(
+    site: Path, lang: str, pinned: dict[str, Any], cells_of: Callable[..., list[list[str]]], country_names: Any
+) -> None:
+    index, words, tiers = IN[lang], pinned["page"], pinned["labels"]["tier"]
+    note = "note_indonesian" if lang == "id" else "note"
+    keys = [(f"tier-{m.lower()}", m, tiers[t][index]) for t, m in [("Tier 1", "1"), ("Tier 2", "2")]]
+    keys += [("tier-2w", "2W", tiers["Tier 2 Watch List"][index]), ("tier-3", "3", tiers["Tier 3"][index])]
+    noted, counted = ("", "*", words["mark_noted"][index]), ("", "\u2020", words["mark_count"][index])
+    header, *rows = cells_of("tip_tier_placements")
+    placements = [dict(zip(header, row, strict=True)) for row in rows]
+    # Figure 1's notes: the 2022 placements with a note (Indonesia's and Thailand's), by the country's name.
+    names = country_names[lang]
+    notes_2022 = [(names[p["country_iso3"]], p[note]) for p in placements if p["report_year"] == "2022" and p[note]]
+    assert sorted(names[iso3] for iso3 in ("IDN", "THA")) == sorted(name for name, _ in notes_2022)
+    header, *rows = cells_of("meetings")
+    later = [dict(zip(header, row, strict=True)) for row in rows if not row[header.index("article_ref")]]
+    named = words["meeting_name"][index].format
+    expected = {
+        # (The cases chart's notes: test_each_bar_says_its_year_count_and_tier_with_its_notes_...)
+        "cases": (words["cases_title"][index], [*keys, noted, counted], [words["cases_caption"][index]]),
+        "suspects": (words["suspects_title"][index], [], []),
+        "map": (
+            words["map_title"][index],
+            [*keys, noted],
+            [words["map_caption"][index], *(f"* {name}, 2022: {text}" for name, text in sorted(notes_2022))],
+        ),
+        "timeline": (
+            words["timeline_title"][index],
+            [],
+            [
+                f"{words['timeline_legend_in_person'][index]} · {words['timeline_legend_online'][index]}",
+                *(f"{named(forum=m['forum'], number=m['number'])}: {m[note]}" for m in later),
+            ],
+        ),
+    }
+    for name, (title, legend, paragraphs) in expected.items():
+        figure = _html(site, lang).split(f'<figure id="figure-{name}"')[1].split("</figure>")[0]
+        assert re.findall(r"<h3[^>]*>([^<]*)</h3>", figure) == [html.escape(title, quote=False)], name
+        shown = re.findall(r'<li><span class="key ?([^"]*)" aria-hidden="true">([^<]*)</span> ([^<]*)</li>', figure)
+        assert [(c, m, html.unescape(t)) for c, m, t in shown] == legend, name
+        if legend:
+            assert f'<ul class="legend" aria-label="{pinned["page"]["legend"][index]}">' in figure
+        caption = figure.split("<figcaption>")[1]
+        said = re.findall(r'<p(?: class="caveat")?>(.*?)</p>', caption, flags=re.S)
+        said = said[:1] if name == "cases" else said
+        assert [html.unescape(re.sub(r"<[^>]+>", "", p)) for p in said] == paragraphs, name
+
+
 # Issue #32, item 4: the page's text filters are linear in a text's length. Failed on 1.17.0.
 
 
