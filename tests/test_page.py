@@ -919,6 +919,48 @@ def test_each_figure_has_its_title_legend_caption_and_notes_in_the_page_s_langua
         assert [html.unescape(re.sub(r"<[^>]+>", "", p)) for p in said] == paragraphs, name
 
 
+def _text(fragment: str) -> str:
+    """Return an HTML fragment's text as a reader sees it: tags dropped, entities read."""
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_each_table_page_s_dictionary_gives_each_field_as_the_descriptor_declares_it(
+    site: Path, lang: str, pinned: dict[str, Any]
+) -> None:
+    # From datapackage.json read with json: each field's name, type (with its label in the page's
+    # language where the two differ), whether it is required, its constraints in the page's words
+    # (a list of codes, a pattern, a minimum, uniqueness, in that order), its title and description.
+    index, words = IN[lang], pinned["page"]
+    yes_no = {True: words["yes"][index], False: words["no"][index]}
+    descriptor = json.loads(atd.datapackage_path().read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        expected = []
+        for f in resource["schema"]["fields"]:
+            c = f["constraints"]
+            parts = [f"{words['one_of'][index]} " + ", ".join(c["enum"])] if "enum" in c else []
+            parts += [f"{words['pattern'][index]} {c['pattern']}"] if "pattern" in c else []
+            parts += [f"\u2265 {c['minimum']}"] if "minimum" in c else []
+            parts += [words["unique"][index]] if c.get("unique") else []
+            label = pinned["labels"]["field_type"][f["type"]][index]
+            shown_type = f["type"] if label == f["type"] else f"{f['type']} {label}"
+            expected.append(
+                (
+                    f["name"],
+                    shown_type,
+                    yes_no[c.get("required", False)],
+                    "; ".join(parts),
+                    f["title_translated"][lang],
+                    f["description_translated"][lang].replace("`", ""),  # `code` is shown as code
+                )
+            )
+        page = _table(site, lang, resource["name"])
+        body = page.split('<table class="dictionary">')[1].split("</table>")[0].split("<tbody>")[1]
+        rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>((?:<td>.*?</td>){5})</tr>", body, flags=re.S)
+        shown = [(_text(name), *(_text(c) for c in re.findall(r"<td>(.*?)</td>", cells))) for name, cells in rows]
+        assert shown == expected, resource["name"]
+
+
 # Issue #32, item 4: the page's text filters are linear in a text's length. Failed on 1.17.0.
 
 
