@@ -504,6 +504,16 @@ def test_figure_1_s_table_lists_the_countries_by_name_with_both_tiers_and_the_ch
     drawn = {html.unescape(t) for t in re.findall(r"<title>([^<]*)</title>", svg)}
     land = pinned["page"]["neighbours"][index]
     assert drawn - {land} == {f"{name}: {tier} ({change})" for name, tier, _, change in expected}
+    # The names drawn: the shortest form the article prints where the full one does not fit (Lao PDR,
+    # Appendices 1 and 3), a small state's mark beside its name, each tier's mark on the land.
+    labels_drawn = {
+        "en": "Brunei Darussalam (2W)|Cambodia|Indonesia|Lao PDR|Malaysia|Myanmar|Philippines|Singapore (1)|"
+        "Thailand|Timor-Leste (2)|Viet Nam",
+        "id": "Brunei Darussalam (2W)|Filipina|Indonesia|Kamboja|Laos|Malaysia|Myanmar|Singapura (1)|Thailand|"
+        "Timor-Leste (2)|Vietnam",
+    }[lang].split("|")
+    texts = {html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)<title>", svg)}
+    assert texts == {*labels_drawn, "1", "2", "2W", "3"}
 
 
 @pytest.mark.parametrize(("page", "lang"), [("index.html", "en"), ("id/index.html", "id")])
