@@ -234,6 +234,49 @@ def test_the_tier_grid_says_how_each_placement_is_known_in_the_page_s_language(
         assert shown in caveats and other not in caveats, (placement.country_iso3, placement.report_year)
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_every_cell_of_the_tier_grid_shows_and_says_its_placement(
+    site: Path,
+    lang: str,
+    cells_of: Callable[..., list[list[str]]],
+    reference_placements: dict[tuple[str, int], dict[str, str]],
+    country_names: dict[str, dict[str, str]],
+    pinned: dict[str, Any],
+) -> None:
+    # Each country by its name in the page's language, each report year 2016-2025: the tier's colour
+    # class and mark (an asterisk where the placement is known otherwise than from its own report's
+    # text, or from one transcription), and what a screen reader says, from the reference files.
+    names, labels, index = country_names[lang], pinned["labels"], IN[lang]
+    marks = {"Tier 1": "1", "Tier 2": "2", "Tier 2 Watch List": "2W", "Tier 3": "3"}
+    section = _html(site, lang).split('<section id="history"')[1].split("</section>")[0]
+    assert re.findall(r'<th scope="col">(\d+)</th>', section) == [str(y) for y in range(2016, 2026)]
+    shown = [
+        (
+            html.unescape(name),
+            re.findall(
+                r'<td class="([^"]*)"><span aria-hidden="true">([^<]*)</span>'
+                r'<span class="visually-hidden">([^<]*)</span></td>',
+                row,
+            ),
+        )
+        for name, row in re.findall(r'<tr><th scope="row">([^<]*)</th>(.*?)</tr>', section, re.DOTALL)
+    ]
+    shown = [(name, [(c, m, html.unescape(t)) for c, m, t in cells]) for name, cells in shown]
+    expected = []
+    # In the order of countries.csv on both pages (the English names' order; see the closing note of #37).
+    for iso3 in [row[0] for row in cells_of("countries")[1:]]:
+        cells = []
+        for year in range(2016, 2026):
+            r = reference_placements[iso3, year]
+            said = f"{year}: {labels['tier'][r['tier']][index]}"
+            said += f" ({labels['evidence'][r['evidence']][index]})" if r["evidence"] != "report_text" else ""
+            noted = "*" if r["evidence"] != "report_text" or r["evidence_note"] else ""
+            tier_class = "tier-" + marks[r["tier"]].lower()
+            cells.append((tier_class, marks[r["tier"]] + noted, said))
+        expected.append((names[iso3], cells))
+    assert shown == expected
+
+
 @pytest.mark.parametrize(("lang", "vintage"), [("en", "1 December 2024"), ("id", "1 Desember 2024")])
 def test_the_page_writes_dates_in_prose_as_its_language_does(site: Path, lang: str, vintage: str) -> None:
     main = _html(site, lang)
