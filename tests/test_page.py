@@ -714,12 +714,30 @@ def _cited(source: dict[str, str], lang: str) -> tuple[str, str, list[tuple[str,
 
 @pytest.mark.parametrize(("lang", "rows"), [("en", "rows"), ("id", "baris")])
 def test_each_table_s_row_count_is_given_on_the_main_page_and_its_own(
-    site: Path, row_totals: dict[str, int], lang: str, rows: str
+    site: Path, row_totals: dict[str, int], lang: str, rows: str, pinned: dict[str, Any]
 ) -> None:
-    listed = re.findall(r"<code>(\w+)</code> · ([^·<]+) · ", _html(site, lang))
-    assert listed == [(name, f"{total} {rows}") for name, total in row_totals.items()]
+    # Each table's line on the main page: its page by title, its name, its row count, its files; and on
+    # its own page the count and the files again. Titles from datapackage.json read with json.
+    index, up = IN[lang], "" if lang == "en" else "../"
+    titles = {
+        r["name"]: r["title_translated"][lang]
+        for r in json.loads(atd.datapackage_path().read_text("utf-8"))["resources"]
+    }
+    download, parquet = pinned["page"]["download"][index], pinned["page"]["parquet"][index]
+    section = _html(site, lang).split('<ul class="tables">')[1].split("</ul>")[0]
+    listed = re.findall(r"<li>(.*?)</li>", section)
+    expected = []
     for name, total in row_totals.items():
-        assert f"<p>{total} {rows} · " in _table(site, lang, name), name
+        files = (
+            f'{download}: <a href="{up}downloads/resources/{name}.csv">CSV</a>,'
+            f' <a href="{up}downloads/parquet/resources/{name}.parquet">{parquet}</a>'
+        )
+        expected.append(
+            f'<a href="tables/{name}.html">{titles[name]}</a> <code>{name}</code> · {total} {rows} · {files}'
+        )
+        own = files.replace(f'"{up}downloads', f'"{up}../downloads')
+        assert f"<p>{total} {rows} · {own}</p>" in _table(site, lang, name), name
+    assert [html.unescape(line) for line in listed] == expected
 
 
 def test_the_cases_chart_leaves_out_a_year_without_indonesia_s_tier_and_keeps_the_rest(
