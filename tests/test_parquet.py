@@ -354,3 +354,104 @@ def test_a_licence_name_cannot_add_keys_to_the_dataset_card(tmp_path: Path) -> N
     assert front["license"] == "cc-by-4.0\nviewer: false\nconfigs: []"
     assert front["pretty_name"] == 'Data: "quoted" # not a comment\n---'
     assert [c["config_name"] for c in front["configs"]] == list(atd.resource_names())
+
+
+# Mutation testing (#37): the dataset card whole, line by line, from the descriptor, the pinned words and the
+# row counts written by hand.
+
+
+def _expected_card(descriptor: dict[str, Any], pinned: dict[str, Any], row_totals: dict[str, int]) -> str:
+    resources = descriptor["resources"]
+    keywords = descriptor["keywords_translated"]
+    tags = list(dict.fromkeys([*keywords["en"], *keywords["id"]]))  # every keyword once, English first
+    front = ["license: cc-by-4.0", "language:", "- en", "- id"]
+    front += [f"pretty_name: {descriptor['title_translated']['en']}", "tags:", *(f"- {t}" for t in tags), "configs:"]
+    for r in resources:
+        name = r["name"]
+        front += [f"- config_name: {name}", "  data_files:", "  - split: train", f"    path: resources/{name}.parquet"]
+    title, description = descriptor["title_translated"], descriptor["description_translated"]
+    lines = ["---", *front, "---", "", f"# {title['en']}", "", description["en"], ""]
+    lines += ["One config per table; each keeps the types of its Table Schema (see datapackage.json).", ""]
+    lines += ["| config | title | rows |", "|---|---|---|"]
+    lines += [f"| `{r['name']}` | {r['title_translated']['en']} | {row_totals[r['name']]} |" for r in resources]
+    lines += ["", "## Citation", "", "```bibtex", atd.cite("bibtex").rstrip("\n"), "```", ""]
+    language, heading = pinned["page"]["language_name"][1], pinned["page"]["field_title"][1].lower()
+    lines += [f"## {language}", "", f"### {title['id']}", "", description["id"], ""]
+    lines += [f"| `config` | {heading} |", "|---|---|"]
+    lines += [f"| `{r['name']}` | {r['title_translated']['id']} |" for r in resources]
+    return "\n".join([*lines, ""])  # the card ends with one new line
+
+
+def test_the_dataset_card_is_whole_as_the_descriptor_says_line_for_line(
+    exported: Path, descriptor: dict[str, Any], pinned: dict[str, Any], row_totals: dict[str, int]
+) -> None:
+    card = (exported / "README.md").read_text(encoding="utf-8")
+    expected = _expected_card(descriptor, pinned, row_totals)
+    found_lines, expected_lines = card.split("\n"), expected.split("\n")
+    pairs = zip(found_lines, expected_lines, strict=False)
+    for number, (found, wanted) in enumerate(pairs, 1):  # the first line that differs, by its number
+        assert found == wanted, f"line {number}"
+    assert len(found_lines) == len(expected_lines)
+
+
+def test_the_dataset_card_by_hand(exported: Path) -> None:
+    # Written out from the licence, the descriptor's meaning and the article, not read from any file.
+    import yaml
+
+    card = (exported / "README.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(card.split("\n---\n")[0].removeprefix("---\n"))
+    assert list(front) == ["license", "language", "pretty_name", "tags", "configs"]
+    assert (front["license"], front["language"]) == ("cc-by-4.0", ["en", "id"])
+    assert front["pretty_name"] == "POLRI and ASEANAPOL against human trafficking"
+    assert front["tags"][:2] == ["human trafficking", "trafficking in persons"] and "TPPO" in front["tags"]
+    assert len(front["tags"]) == len(set(front["tags"]))  # "Indonesia", "ASEAN"...: in both languages, once
+    assert front["configs"][0] == {
+        "config_name": "countries",
+        "data_files": [{"split": "train", "path": "resources/countries.parquet"}],
+    }
+    assert "\n# POLRI and ASEANAPOL against human trafficking\n\nTables from Muhammad et al. (2024) on how" in card
+    assert (
+        "\n## Citation\n\n```bibtex\n@misc{" in card and "\n```\n\n## Bahasa Indonesia\n\n### Kerja sama Polri" in card
+    )
+    assert "doi = {10.32781/cakrawala.v18i2.733}" in card
+    assert "\n| `errata` | Errata | 7 |\n" in card and card.endswith("\n| `errata` | Ralat |\n")
+
+
+def test_a_copy_without_a_licence_name_or_title_still_has_a_card_that_says_so(tmp_path: Path) -> None:
+    import yaml
+
+    copy = atd.export("csv", tmp_path / "copy")
+    descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["licenses"] = [{"path": "https://example.org/terms"}, {"name": "CC0-1.0"}]  # the first has no name
+    descriptor["title"] = ""
+    descriptor["title_translated"] = {"id": "Judul saja"}  # no English title: the package's name
+    errata = next(r for r in descriptor["resources"] if r["name"] == "errata")
+    errata["title"] = errata["title_translated"]["en"] = "Errata,\n   as  printed"  # one line in its cell
+    (copy / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    card = (atd.export("parquet", tmp_path / "parquet", copy) / "README.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(card.split("\n---\n")[0].removeprefix("---\n"))
+    assert front["license"] == "cc0-1.0"  # the first licence that has a name
+    assert front["pretty_name"] == "asean-tip-data" and "\n# asean-tip-data\n" in card
+    assert "\n### Judul saja\n" in card
+    assert "\n| `errata` | Errata, as printed | 7 |\n" in card
+
+
+def test_a_card_without_a_licence_says_other_and_keeps_each_title_on_one_line(tmp_path: Path) -> None:
+    import yaml
+
+    copy = atd.export("csv", tmp_path / "copy")
+    descriptor = json.loads((copy / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["licenses"] = []
+    # Titles with a bar and a new line: each heading and cell stays one line, its bar escaped as Markdown's.
+    descriptor["title"] = descriptor["title_translated"]["en"] = "Trafficking |  data\nof a copy"
+    descriptor["title_translated"]["id"] = "Data | perdagangan\norang"
+    glossary = next(r for r in descriptor["resources"] if r["name"] == "glossary")
+    glossary["title_translated"]["id"] = "Istilah |\n singkatan"
+    (copy / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    card = (atd.export("parquet", tmp_path / "parquet", copy) / "README.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(card.split("\n---\n")[0].removeprefix("---\n"))
+    assert front["license"] == "other"
+    assert front["pretty_name"] == "Trafficking |  data\nof a copy"  # a YAML value keeps it as it is
+    assert "\n# Trafficking \\| data of a copy\n" in card
+    assert "\n### Data \\| perdagangan orang\n" in card
+    assert "\n| `glossary` | Istilah \\| singkatan |\n" in card
