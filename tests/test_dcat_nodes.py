@@ -513,7 +513,7 @@ def test_a_source_is_titled_by_its_citation_without_an_article_record_and_left_o
             "title": "A page with no address",
             "authors": [{"title": "Ann Lee", "givenName": "Ann", "familyName": "Lee"}],
         }
-        edited["sources"].append(page)
+        edited["sources"].insert(0, page)  # first: the article after it is still named
 
     edit_descriptor(copy, cite)
     graph = _graph(copy)
