@@ -813,6 +813,16 @@ def test_each_bar_says_its_year_count_and_tier_with_its_notes_in_the_page_s_lang
     titles = [html.unescape(t) for t in re.findall(r"<title>([^<]*)</title>", svg)]
     labels = [html.unescape(t) for t in re.findall(r'aria-label="([^"]*)"', svg)]
     assert list(dict.fromkeys(titles)) == list(dict.fromkeys(labels)) == expected
+    # What each bar shows: its count, with † where the count is said otherwise; then Indonesia's tier
+    # mark in each bar, with * where the placement is noted. Written by hand from Table 1 and Figure 1.
+    drawn = {
+        "cases": [
+            *("478\u2020", "340", "164", "259", "383", "361", "752\u2020", "998\u2020"),
+            *("2", "2", "2", "2", "2", "2", "2W*", "2"),
+        ],
+        "suspects": ["163", "165", "159"],
+    }[chart]
+    assert [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)<title>", svg)] == drawn
     # The notes again under the chart, each once, the placement's first.
     figure = _html(site, lang).split(f'<figure id="figure-{chart}"')[1].split("</figure>")[0]
     caveats = [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r'<p class="caveat">(.*?)</p>', figure)]
