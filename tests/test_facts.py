@@ -7,6 +7,7 @@ data loaded here; each file is read as its readers read it (YAML, JSON, text).
 from __future__ import annotations
 
 import csv
+import datetime
 import json
 import re
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
 import yaml
 
 import asean_tip_data as atd
@@ -157,3 +159,110 @@ def test_the_figures_the_descriptions_give_are_the_data_s(descriptor: dict[str, 
     assert f"the {later.number}th {later.forum} ({later.city}, {month})" in meetings
     (left_out,) = [r for r in _reference("meetings-after-the-article.csv") if r["not_added"]]
     assert f"The {left_out['number']}th {left_out['forum']} ({left_out['city']}, June 2025) is known too" in meetings
+
+
+def _csv_rows(root: Path, name: str) -> list[dict[str, str]]:
+    with (root / "resources" / f"{name}.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_each_fact_of_the_bundled_data_is_the_files_own(
+    root: Path, descriptor: dict[str, Any], row_totals: dict[str, int], coverage: tuple[str, str]
+) -> None:
+    about = facts()
+    assert about.version == descriptor["version"] == atd.__version__
+    assert about.released == descriptor["created"][:10] and len(about.released) == 10
+    assert about.article == descriptor["sources"][0]["version"]  # the day the article was published
+    assert about.start is not None and about.end is not None
+    assert (about.start.isoformat(), about.end.isoformat()) == coverage
+    # Every table's rows, in the descriptor's order, as counted by hand; the pages are placement_sources' rows.
+    assert list(about.rows) == [r["name"] for r in descriptor["resources"]]
+    assert dict(about.rows) == row_totals and about.pages == row_totals["placement_sources"] == 344
+    # Each kind of source with the citations of that kind, in the order sources.csv lists them.
+    kinds: dict[str, tuple[str, ...]] = {}
+    for source in _csv_rows(root, "sources"):
+        kinds[source["kind"]] = (*kinds.get(source["kind"], ()), source["citation"])
+    assert dict(about.sources) == kinds
+    assert list(about.sources) == ["article", "credited", "standard", "editorial", "webpage", "report", "news"]
+    assert len(about.sources["report"]) == 11 and len(about.sources["news"]) == 6
+    # The TIP Reports of 2016 to 2025, and the one meeting held since the article: the 19th AMMTC (Melaka, 2025).
+    assert about.report_years == (2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025)
+    assert about.later_meetings == ("AMMTC 19",)
+
+
+def test_the_source_families_come_most_used_first_then_by_name_and_the_us_government_s_are_named(root: Path) -> None:
+    pages = _csv_rows(root, "placement_sources")
+    placed: dict[str, set[tuple[str, str]]] = {}
+    for page in pages:
+        placed.setdefault(page["source_family"], set()).add((page["country_iso3"], page["report_year"]))
+    counts = {family: len(placements) for family, placements in placed.items()}
+    about = facts()
+    assert set(about.families) == set(counts) and len(about.families) == len(counts)
+    # Most placements first; families that give as many, in alphabetical order.
+    order = [(-counts[f], f) for f in about.families]
+    assert order == sorted(order)
+    assert about.families[0] == "U.S. Department of State (report text)"
+    # Of these, the pages whose words are the U.S. government's, in the same order (LICENSE-DATA's public domain).
+    assert about.government_families == (
+        "U.S. Department of State (report text)",
+        "CIA World Factbook",
+        "U.S. Department of State (waiver memorandum)",
+    )
+    assert about.publishers == tuple(sorted({page["publisher"] for page in pages}))
+
+
+def test_a_copy_states_its_own_facts_and_none_it_does_not_have(
+    copy: Path,
+    cells_of: Callable[..., list[list[str]]],
+    write_cells: Callable[[Path, str, list[list[str]]], Path],
+) -> None:
+    # A copy: made on another day, its descriptor naming no source; no meeting, and no report's period.
+    path = copy / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    del descriptor["sources"]
+    descriptor["created"] = "2027-01-02T03:04:05Z"
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    about = facts(copy)
+    assert (about.released, about.article) == ("2027-01-02", "")
+    assert (about.start, about.end) == (datetime.date(1997, 12, 18), datetime.date(2025, 9, 12))
+    write_cells(copy, "meetings", cells_of("meetings", copy)[:1])
+    assert facts(copy).start == datetime.date(2015, 4, 1)  # the 2016 report's period: April 2015 to March 2016
+    assert facts(copy).end == datetime.date(2025, 3, 31)  # the 2025 report's, the end of its period
+    assert (facts(copy).later_meetings, facts(copy).rows["meetings"]) == ((), 0)
+    sources = cells_of("sources", copy)
+    for line in sources[1:]:
+        line[sources[0].index("period_start")] = line[sources[0].index("period_end")] = ""
+    write_cells(copy, "sources", sources)
+    assert (facts(copy).start, facts(copy).end) == (None, None)  # nothing dated left
+
+
+@pytest.mark.parametrize(
+    ("resource", "row", "field", "day", "fact"),
+    [
+        ("meetings", 2, "start_date", "1990-01-01", "start"),  # the first AMMTC, moved earlier
+        ("meetings", 20, "end_date", "2030-12-31", "end"),  # the 19th AMMTC, ending later
+        (
+            "sources",
+            11,
+            "period_start",
+            "1980-06-30",
+            "start",
+        ),  # the 2016 report's period (tip-2016), beginning earlier
+        ("sources", 11, "period_end", "2031-01-15", "end"),  # and ending later
+    ],
+)
+def test_the_period_runs_from_the_earliest_to_the_latest_day_of_a_meeting_or_a_report_s_period(
+    resource: str,
+    row: int,
+    field: str,
+    day: str,
+    fact: str,
+    copy: Path,
+    cells_of: Callable[..., list[list[str]]],
+    write_cells: Callable[[Path, str, list[list[str]]], Path],
+) -> None:
+    cells = cells_of(resource, copy)
+    assert cells[row - 1][0] in ("AMMTC", "tip-2016")
+    cells[row - 1][cells[0].index(field)] = day
+    write_cells(copy, resource, cells)
+    assert getattr(facts(copy), fact) == datetime.date.fromisoformat(day)
