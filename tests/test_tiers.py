@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import itertools
+from pathlib import Path
 
 import colorspacious
 import pytest
@@ -66,3 +68,48 @@ def test_the_grid_puts_each_tier_under_its_year() -> None:
     years, grid = tier_grid([("IDN", 2023, "Tier 2"), ("PHL", 2022, "Tier 1")], {"IDN": "Indonesia", "PHL": "Filipina"})
     assert years == [2022, 2023]
     assert grid == [("Indonesia", ["", "Tier 2"]), ("Filipina", ["Tier 1", ""])]
+
+
+def test_the_marks_colours_and_inks_are_pinned_as_written() -> None:
+    # The grid's, the map's and every legend's: a mark per tier, the palette and the ink on it (by hand).
+    assert MARKS == {"Tier 1": "1", "Tier 2": "2", "Tier 2 Watch List": "2W", "Tier 3": "3"}
+    assert COLOURS == {"Tier 1": "#edf8e9", "Tier 2": "#fecc5c", "Tier 2 Watch List": "#e6550d", "Tier 3": "#7f0000"}
+    assert INK == {"Tier 1": "#000000", "Tier 2": "#000000", "Tier 2 Watch List": "#000000", "Tier 3": "#ffffff"}
+
+
+def test_a_grid_of_one_year_has_one_column() -> None:
+    years, grid = tier_grid([("SGP", 2024, "Tier 1")], {"SGP": "Singapore"})
+    assert (years, grid) == ([2024], [("Singapore", ["Tier 1"])])
+
+
+def test_a_year_no_placement_gives_has_no_column_and_a_country_without_one_a_blank_cell() -> None:
+    # 2017 is missing from the placements: the grid skips it rather than showing an empty column.
+    placements = [("MYS", 2018, "Tier 2 Watch List"), ("MYS", 2016, "Tier 2"), ("THA", 2018, "Tier 2")]
+    names = {"THA": "Thailand", "VNM": "Viet Nam", "MYS": "Malaysia"}  # the rows come in this order
+    years, grid = tier_grid(placements, names)
+    assert years == [2016, 2018]
+    assert grid == [("Thailand", ["", "Tier 2"]), ("Viet Nam", ["", ""]), ("Malaysia", ["Tier 2", "Tier 2 Watch List"])]
+
+
+def test_a_placement_of_a_country_not_named_is_left_out_and_no_placements_give_no_years() -> None:
+    years, grid = tier_grid([("IDN", 2023, "Tier 2"), ("PHL", 2022, "Tier 1")], {"IDN": "Indonesia"})
+    assert (years, grid) == ([2022, 2023], [("Indonesia", ["", "Tier 2"])])
+    assert tier_grid([], {"IDN": "Indonesia"}) == ([], [("Indonesia", [])])
+
+
+def test_the_grid_of_the_bundled_placements_is_the_reference_s(
+    root: Path, reference_placements: dict[tuple[str, int], dict[str, str]]
+) -> None:
+    with (root / "resources" / "tip_tier_placements.csv").open(encoding="utf-8", newline="") as f:
+        placements = [(r["country_iso3"], int(r["report_year"]), r["tier"]) for r in csv.DictReader(f)]
+    with (root / "resources" / "countries.csv").open(encoding="utf-8", newline="") as f:
+        names = {r["iso3"]: r["name"] for r in csv.DictReader(f)}
+    years, grid = tier_grid(placements, names)
+    assert years == list(range(2016, 2026))  # the TIP Reports of 2016 to 2025
+    by_name = dict(grid)
+    assert [name for name, _ in grid] == list(names.values())
+    # Indonesia: Tier 2 every year but 2022's Tier 2 Watch List (2022 report; upgraded again in 2023).
+    assert by_name["Indonesia"] == ["Tier 2"] * 6 + ["Tier 2 Watch List"] + ["Tier 2"] * 3
+    for iso3, name in names.items():
+        expected = [reference_placements[(iso3, y)]["tier"] if (iso3, y) in reference_placements else "" for y in years]
+        assert by_name[name] == expected, iso3
