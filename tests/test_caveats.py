@@ -8,6 +8,8 @@ how it is known, a dagger on a printed count that the ministry or another source
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -114,3 +116,63 @@ def test_the_notes_gather_each_note_once_with_every_placement_it_covers() -> Non
         "* Singapura, 2016: Next report.",
     ]
     assert caveats(placements[3:4], en, "en") == []
+
+
+def test_a_count_with_a_note_in_one_language_shows_it_on_both_pages_and_a_row_without_a_note_shows_none() -> None:
+    row = {"year": 2019, "cases": 5, "ministry_statement": "contradicts", "note": "Another count."}
+    assert count_caveat(row, "en") == "† 2019: Another count."
+    assert count_caveat({**row, "note_indonesian": None}, "id") == "† 2019: Another count."
+    assert count_caveat({**row, "note_indonesian": ""}, "id") == "† 2019: Another count."
+    assert count_caveat({**row, "note_indonesian": "Angka lain."}, "id") == "† 2019: Angka lain."
+    assert count_caveat({**row, "note_indonesian": "Angka lain."}, "en") == "† 2019: Another count."
+    # No statement field at all: a note alone marks the count; no note at all, nothing, whatever the statement.
+    assert count_caveat({"year": 2020, "note": "Another source."}, "en") == "† 2020: Another source."
+    assert count_caveat({"year": 2020, "ministry_statement": "contradicts"}, "en") is None
+    assert count_caveat({"year": 2020, "ministry_statement": "confirms", "note": "Twice."}, "id") is None
+    assert count_caveat({"year": 2020, "note": ""}, "en") is None
+
+
+@pytest.mark.parametrize(
+    ("tier", "expected"), [("Tier 1", "1"), ("Tier 2", "2"), ("Tier 2 Watch List", "2W"), ("Tier 3", "3")]
+)
+def test_each_tier_s_mark_takes_an_asterisk_only_with_a_note(tier: str, expected: str) -> None:
+    assert mark({"tier": tier, "note": None}) == expected
+    assert mark({"tier": tier, "note": ""}) == expected
+    assert mark({"tier": tier, "note": "One source only."}) == expected + "*"
+    assert mark({"tier": tier, "note": None, "note_indonesian": "Satu sumber."}) == expected  # English decides
+
+
+def _bundled_placements(root: Path) -> list[dict[str, Any]]:
+    """Return the bundled placements as csv reads them, an empty cell as None."""
+    with (root / "resources" / "tip_tier_placements.csv").open(encoding="utf-8", newline="") as f:
+        return [{k: (v if v else None) for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_the_bundled_placements_notes_each_come_once_with_every_placement_they_cover(
+    lang: str, root: Path, country_names: dict[str, dict[str, str]]
+) -> None:
+    placements = _bundled_placements(root)
+    names = country_names[lang]
+    lines = caveats(placements, names, lang)
+    twin = "note" if lang == "en" else "note_indonesian"
+    noted = [p for p in placements if p["note"]]
+    assert len(lines) == len({p["note"] for p in noted}) == 13
+    # Every noted placement is named once, in the line of its own note, in the page's language: "* Country, year,
+    # year; Country, year: note".
+    named = []
+    for p in noted:
+        (line,) = [x for x in lines if x.endswith(": " + p[twin])]
+        assert line.startswith("* ")
+        where = line[2 : -len(": " + p[twin])]
+        years = {part.split(", ")[0]: part.split(", ")[1:] for part in where.split("; ")}
+        assert p["report_year"] in years[names[p["country_iso3"]]]
+        named += [(country, year) for country, listed in years.items() for year in listed]
+    notes = {p[twin] for p in noted}
+    assert sorted(set(named)) == sorted((names[p["country_iso3"]], p["report_year"]) for p in noted)
+    assert len(set(named)) == len(noted) and len(notes) == len(lines)
+    # One placement of its own, written out (a Malaysian daily's list: Guangming Daily, June 2024).
+    (singapore,) = [p for p in noted if (p["country_iso3"], p["report_year"]) == ("SGP", "2024")]
+    country = {"en": "Singapore", "id": "Singapura"}[lang]
+    assert f"* {country}, 2024: {singapore[twin]}" in lines
+    assert singapore["note"].startswith("One source only: a Malaysian daily's list of the report's Tier 1 countries")
