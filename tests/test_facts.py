@@ -229,6 +229,18 @@ def test_a_copy_states_its_own_facts_and_none_it_does_not_have(
     assert facts(copy).start == datetime.date(2015, 4, 1)  # the 2016 report's period: April 2015 to March 2016
     assert facts(copy).end == datetime.date(2025, 3, 31)  # the 2025 report's, the end of its period
     assert (facts(copy).later_meetings, facts(copy).rows["meetings"]) == ((), 0)
+    # One more placement, from the 2000 report (the earliest the model takes): the years run in order, whatever a
+    # set's order would be.
+    placements = cells_of("tip_tier_placements", copy)
+    year = placements[0].index("report_year")
+    assert placements[1][:2] == ["BRN", "2016"]
+    placements.append([*placements[1][:year], "2000", *placements[1][year + 1 :]])
+    write_cells(copy, "tip_tier_placements", placements)
+    pages = cells_of("placement_sources", copy)  # with the pages that give Brunei's 2016 placement, as given for 2000
+    year, country = pages[0].index("report_year"), pages[0].index("country_iso3")
+    pages += [[*p[:year], "2000", *p[year + 1 :]] for p in pages[1:] if (p[country], p[year]) == ("BRN", "2016")]
+    write_cells(copy, "placement_sources", pages)
+    assert facts(copy).report_years == (2000, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025)
     sources = cells_of("sources", copy)
     for line in sources[1:]:
         line[sources[0].index("period_start")] = line[sources[0].index("period_end")] = ""

@@ -141,3 +141,7 @@ def test_a_label_in_each_language_and_the_errors_in_full(pinned: dict[str, Any])
         label("colour", "red")
     with pytest.raises(ValueError, match=r"^unknown forum code 'ARF'; expected one of: AMMTC, SOMTC$"):
         label("forum", "ARF", "id")
+    # The codes in the order the descriptor's enum gives them, best evidence first: not in alphabetical order.
+    evidence = "report_text, next_report_text, two_sources, one_source"
+    with pytest.raises(ValueError, match=rf"^unknown evidence code 'news'; expected one of: {evidence}$"):
+        label("evidence", "news")
