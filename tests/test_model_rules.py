@@ -318,11 +318,6 @@ def test_a_meeting_held_since_the_article_missing_any_one_part_of_its_note_is_re
     ],
     ids=["note alone", "sources alone", "note without sources"],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="finding (#37, helper 41): Meeting.check lets a printed meeting carry part of a note, though the "
-    "descriptor says a meeting's note is for a meeting the article does not print",
-)
 def test_a_printed_meeting_with_part_of_a_note_is_refused(part: dict[str, str]) -> None:
     assert _refused(atd.Meeting, {**_meeting(1), **part}) == (
         "note, note_indonesian and note_source_ids are given for a meeting exactly when it is not printed"

@@ -133,6 +133,8 @@ RULES = [
         "meetings", 20, {"article_ref": "Appendix 1, row 19"}, PRINTED_TOGETHER, id="unprinted meeting with a ref"
     ),
     pytest.param("meetings", 2, A_NOTE, NOTED_UNPRINTED, id="printed meeting with a note"),
+    # Accepted up to 1.22.1: a part of a note only (#37).
+    pytest.param("meetings", 2, {"note": "Held."}, NOTED_UNPRINTED, id="printed meeting with a note alone"),
     pytest.param("meetings", 20, NO_NOTE, NOTED_UNPRINTED, id="unprinted meeting without a note"),
     pytest.param(
         "meetings",

@@ -106,8 +106,9 @@ class Meeting(Record):
         printed = (self.name_as_printed, self.chair_as_printed, self.dates_as_printed, self.venue_as_printed)
         if None in (*printed, self.article_ref) and not all(x is None for x in (*printed, self.article_ref)):
             raise Broken("the fields as printed and article_ref are given together or not at all")
+        # A note says what the article does not: all three parts for a meeting it does not print, none otherwise.
         noted = (self.note, self.note_indonesian, self.note_source_ids)
-        if (self.article_ref is None) != all(x is not None for x in noted):
+        if any((x is not None) != (self.article_ref is None) for x in noted):
             raise Broken(
                 "note, note_indonesian and note_source_ids are given for a meeting exactly when it is not printed"
             )
