@@ -39,6 +39,9 @@ class Record:
             self.graph.bind(prefix, space)
         self.graph.bind("spdx", self.spdx)
         self.graph.bind("dcatap", self.dcatap)
+        # Named, so that a reader of the Turtle sees vcard: and locn:, not ns1: and ns2: in any order.
+        self.graph.bind("vcard", self.vcard)
+        self.graph.bind("locn", rdflib.Namespace("http://www.w3.org/ns/locn#"))
         self.node = self.uri(f"{home}#dataset")
         self.page = self.uri(home)
 
