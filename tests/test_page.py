@@ -557,6 +557,11 @@ def test_figure_1_s_table_lists_the_countries_by_name_with_both_tiers_and_the_ch
     }[lang].split("|")
     texts = {html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)<title>", svg)}
     assert texts == {*labels_drawn, "1", "2", "2W", "3"}
+    # Each country's land in its 2023 tier's colour (the palette written by hand).
+    palette = {"Tier 1": "#edf8e9", "Tier 2": "#fecc5c", "Tier 2 Watch List": "#e6550d", "Tier 3": "#7f0000"}
+    lands = re.findall(r'<path aria-label="([^"]*)" role="graphics-symbol"[^>]*fill="([^"]*)"', svg)
+    coloured = {(html.unescape(said).split(": ")[0], fill) for said, fill in lands if html.unescape(said) != land}
+    assert coloured == {(names[iso3], palette[placed[iso3, 2023]["tier"]]) for iso3 in names}
 
 
 @pytest.mark.parametrize(("page", "lang"), [("index.html", "en"), ("id/index.html", "id")])
@@ -823,6 +828,9 @@ def test_each_bar_says_its_year_count_and_tier_with_its_notes_in_the_page_s_lang
         "suspects": ["163", "165", "159"],
     }[chart]
     assert [html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)<title>", svg)] == drawn
+    if chart == "cases":  # each bar in its tier's colour: Tier 2 yellow, 2022's Tier 2 Watch List orange
+        bars = re.findall(r'<path aria-label="(\d{4}):[^"]*" role="graphics-symbol" d="[^"]*" fill="([^"]*)"', svg)
+        assert bars == [(str(y), "#e6550d" if y == 2022 else "#fecc5c") for y in range(2016, 2024)]
     # The notes again under the chart, each once, the placement's first.
     figure = _html(site, lang).split(f'<figure id="figure-{chart}"')[1].split("</figure>")[0]
     caveats = [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r'<p class="caveat">(.*?)</p>', figure)]
