@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import re
 from collections.abc import Callable
@@ -13,6 +14,9 @@ import pytest
 import yaml
 
 import asean_tip_data as atd
+
+# The version as the installed distribution's metadata gives it (pip show), not the package's own module.
+VERSION = importlib.metadata.version("asean-tip-data")
 
 # What Zenodo's GitHub integration reads of .zenodo.json (its legacy deposit metadata, read by
 # zenodo-rdm's LegacySchema): a key outside it would be dropped without a word.
@@ -43,7 +47,7 @@ def test_citation_cff_cites_the_dataset_and_references_the_article(root: Path, d
     assert (cff["cff-version"], cff["type"], cff["version"], cff["license"]) == (
         "1.2.0",
         "dataset",
-        atd.__version__,
+        VERSION,
         "CC-BY-4.0",
     )
     # No preferred-citation: GitHub's "Cite this repository" then gives the dataset itself.
@@ -59,7 +63,7 @@ def test_citation_cff_cites_the_dataset_and_references_the_article(root: Path, d
 def test_zenodo_json_is_a_dataset_derived_from_the_article(root: Path) -> None:
     zenodo = json.loads((root / ".zenodo.json").read_text(encoding="utf-8"))
     assert set(zenodo) <= ZENODO_KEYS
-    assert (zenodo["upload_type"], zenodo["license"], zenodo["version"]) == ("dataset", "cc-by-4.0", atd.__version__)
+    assert (zenodo["upload_type"], zenodo["license"], zenodo["version"]) == ("dataset", "cc-by-4.0", VERSION)
     assert zenodo["related_identifiers"] == [
         {
             "identifier": "10.32781/cakrawala.v18i2.733",
@@ -86,7 +90,7 @@ def test_text_and_bibtex() -> None:
     text = atd.cite()
     assert text.startswith("Dataset: asean-tip-data maintainers (2026). asean-tip-data: POLRI and ASEANAPOL")
     assert "Derived from: Muhammad, R., Roziqin, A., Susilo, D., Romadhan, A. A. (2024)." in text
-    assert f"(version {atd.__version__})" in text
+    assert f"(version {VERSION})" in text
     bibtex = atd.cite("bibtex")
     assert "author = {{asean-tip-data maintainers}}" in bibtex and "pages = {229--250}" in bibtex
     # The keys a reader's \cite{} uses: the dataset's name, and the article's first author and year, in lower case.
@@ -213,7 +217,7 @@ def _text(descriptor: dict[str, Any], lang: str) -> str:
     makers = ", ".join(m["name"] for m in data["makers"])
     return (
         f"{words['dataset']}: {makers} ({data['created'][:4]}). {data['title']} "
-        f"({words['version']} {atd.__version__}) [{words['kind']}]. {REPOSITORY}\n"
+        f"({words['version']} {VERSION}) [{words['kind']}]. {REPOSITORY}\n"
         f"{words['derived']}: {ARTICLE_APA}\n"
     )
 
@@ -226,7 +230,7 @@ def _bibtex(descriptor: dict[str, Any], lang: str) -> str:
         "@misc{asean_tip_data,\n"
         f"  author = {{{makers}}},\n"
         f"  title = {{{data['title']}}},\n"
-        f"  version = {{{atd.__version__}}},\n"
+        f"  version = {{{VERSION}}},\n"
         f"  year = {{{data['created'][:4]}}},\n"
         f"  url = {{{REPOSITORY}}},\n"
         f"  note = {{{words['note']}{DOI}}}\n"
@@ -253,7 +257,7 @@ def _cff(descriptor: dict[str, Any], lang: str) -> dict[str, Any]:
         "type": "dataset",
         "title": data["title"],
         "abstract": data["abstract"],
-        "version": atd.__version__,
+        "version": VERSION,
         "date-released": data["created"],
         "license": data["licence"],
         "repository-code": REPOSITORY,
@@ -293,7 +297,7 @@ def _zenodo(descriptor: dict[str, Any], lang: str) -> dict[str, Any]:
         "contributors": [{"name": c["name"], "type": "ContactPerson"} for c in data["contacts"]],
         "keywords": data["keywords"],
         "license": data["licence"].lower(),  # Zenodo's licence ids are the SPDX ids in lower case
-        "version": atd.__version__,
+        "version": VERSION,
         "language": FIXED[lang]["language"],
         "related_identifiers": [
             {"identifier": DOI, "relation": "isDerivedFrom", "resource_type": "publication-article", "scheme": "doi"}

@@ -228,7 +228,10 @@ def _dataset_pairs(descriptor: dict[str, Any], pinned: dict[str, Any], doi: str)
     pairs += [(DCTERMS.title, t) for t in _tagged(descriptor["title_translated"])]
     pairs += [(DCTERMS.description, t) for t in _tagged(descriptor["description_translated"])]
     pairs += [(DCTERMS.identifier, rdflib.Literal(descriptor["id"]))]
-    pairs += [(DCAT_VERSION, rdflib.Literal(descriptor["version"])), (OWL.versionInfo, rdflib.Literal(atd.__version__))]
+    pairs += [
+        (DCAT_VERSION, rdflib.Literal(descriptor["version"])),
+        (OWL.versionInfo, rdflib.Literal(descriptor["version"])),
+    ]
     pairs += [(DCTERMS.issued, released), (DCTERMS.modified, released)]
     pairs += [(DCTERMS.language, rdflib.URIRef(f"{EU}language/{code}")) for code in ("ENG", "IND")]
     pairs += [(DCAT.theme, rdflib.URIRef(f"{EU}data-theme/{code}")) for code in ("JUST", "INTR")]
@@ -364,14 +367,13 @@ def test_each_distribution_has_its_address_texts_licence_types_and_its_files_siz
     package_record: Any,
     descriptor: dict[str, Any],
     pinned: dict[str, Any],
-    root: Path,
 ) -> None:
     # The package's record measures the bundled descriptor and CSV files; the page's, every download it holds.
     if whose == "site":
         folder = request.getfixturevalue("site") / "downloads"
         graph = rdflib.Graph().parse(folder / "dcat-ap.ttl", format="turtle")
     else:
-        folder, graph = root, package_record
+        folder, graph = atd.datapackage_path().parent, package_record  # the installed copies the record measured
     downloads = _downloads(descriptor, pinned)
     assert set(graph.objects(DATASET, DCAT.distribution)) == {rdflib.URIRef(f"{HOME}downloads/{p}") for p in downloads}
     for path, (media, file_type, texts) in downloads.items():

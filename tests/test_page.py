@@ -700,6 +700,21 @@ def test_each_table_page_lists_the_sources_its_rows_cite_in_order_in_its_languag
         ]
         assert shown == [_cited(by_id[i], lang) for i in cited], name
         assert bool(found) == bool(columns), name
+        if name == "trafficking_cases":  # two entries written out whole: Table 1's source and the article's
+            assert ("", KEMLU[lang], []) in shown
+        if name == "sources":
+            doi = "10.32781/cakrawala.v18i2.733"
+            # In English on both pages (marked so on the Indonesian one), its address linked only once.
+            written = "" if lang == "en" else "en"
+            assert (written, ARTICLE, [(f"https://doi.org/{doi}", f"doi:{doi}")]) in shown
+
+
+KEMLU = {"en": "Indonesian Ministry of Foreign Affairs Report, 2024", "id": "Laporan Kemlu RI, 2024"}
+ARTICLE = (
+    "Muhammad, R., Roziqin, A., Susilo, D., Romadhan, A. A. (2024). The Challenges of Intergovernmental"
+    " Organizations in Combating Transnational Crime: An Indonesian Perspective. Cakrawala: Jurnal Litbang"
+    " Kebijakan, 18(2), 229-250."
+)
 
 
 def _cited(source: dict[str, str], lang: str) -> tuple[str, str, list[tuple[str, str]]]:
@@ -1048,6 +1063,52 @@ def test_each_table_page_s_dictionary_gives_each_field_as_the_descriptor_declare
         rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>((?:<td>.*?</td>){5})</tr>", body, flags=re.S)
         shown = [(_text(name), *(_text(c) for c in re.findall(r"<td>(.*?)</td>", cells))) for name, cells in rows]
         assert shown == expected, resource["name"]
+        # And some rows written out whole, as a reader sees them: a list of codes, a minimum, a pattern with
+        # uniqueness, a field that may be empty.
+        for row in DICTIONARY_ROWS[lang].get(resource["name"], []):
+            assert row in shown, (resource["name"], row)
+
+
+DICTIONARY_ROWS = {
+    "en": {
+        "meetings": [
+            ("forum", "string text", "yes", "one of AMMTC, SOMTC", "Forum", "AMMTC or SOMTC."),
+            (
+                "number",
+                "integer whole number",
+                "yes",
+                "\u2265 1",
+                "Number",
+                "Ordinal number of the meeting within its forum.",
+            ),
+        ],
+        "countries": [
+            (
+                "iso2",
+                "string text",
+                "yes",
+                "pattern ^[A-Z]{2}$; unique",
+                "ISO alpha-2 code",
+                "ISO 3166-1 alpha-2 code.",
+            ),
+        ],
+    },
+    "id": {
+        "meetings": [
+            ("forum", "string teks", "ya", "salah satu dari AMMTC, SOMTC", "Forum", "AMMTC atau SOMTC."),
+            ("number", "integer bilangan bulat", "ya", "\u2265 1", "Nomor", "Nomor urut pertemuan di dalam forumnya."),
+            (
+                "name_as_printed",
+                "string teks",
+                "tidak",
+                "",
+                "Nama seperti tercetak",
+                "Sel nama pertemuan seperti tercetak, tanpa markah. Kosong untuk pertemuan yang tidak tercetak dalam"
+                " artikel.",
+            ),
+        ],
+    },
+}
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
